@@ -1,0 +1,82 @@
+// The comparison chart: one row per region and period, a dot per value. Pure: (rows, options) → Plot options.
+import * as Plot from '@observablehq/plot';
+import type { Locale } from '../i18n/format.ts';
+import { formatValue, tickFormatter, unitLabel } from '../i18n/format.ts';
+
+export type ComparisonRow = {
+  observationId: string;
+  /** Row label: region name, level and period, so the year of every value is on the chart itself. */
+  label: string;
+  value: number;
+  unitBase: string;
+  kind: 'actual' | 'target' | 'plan' | 'derived';
+  qualifier: string;
+  flagged: boolean;
+  /** Where a click on the mark lands: the sentence in its report. */
+  href: string;
+  /** Tooltip and accessible text for the mark. */
+  title: string;
+  /** The national value of the same year, when one is known. */
+  national: number | null;
+};
+
+export type ComparisonOptions = {
+  locale: Locale;
+  width?: number;
+  /** Row height in pixels; 28 keeps two-line labels legible on a phone. */
+  rowHeight?: number;
+};
+
+const KNOWN_OPTIONS = new Set(['locale', 'width', 'rowHeight']);
+
+// Colours: actual values are solid ink; targets and plans are hollow so they never read as achievements; values
+// computed by the site are grey; national statistics are a separate hue and a tick, not a dot.
+export const COLOURS = { actual: '#1f4e79', target: '#1f4e79', plan: '#1f4e79', derived: '#6b6b6b', national: '#c2410c', flag: '#b91c1c' };
+
+export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions): Plot.PlotOptions {
+  for (const key of Object.keys(options)) if (!KNOWN_OPTIONS.has(key)) throw new Error(`comparisonSpec: unknown option "${key}"`);
+  const { locale, width = 640, rowHeight = 28 } = options;
+  const unitBase = rows[0]?.unitBase ?? 'count';
+  const labels = [...new Set(rows.map((r) => r.label))];
+  const longest = Math.max(...labels.map((l) => Array.from(l).length), 4);
+  const values = rows.flatMap((r) => (r.national === null ? [r.value] : [r.value, r.national]));
+  const max = Math.max(...values, 0);
+  const min = Math.min(...values, 0);
+  const filled = rows.filter((r) => r.kind === 'actual' || r.kind === 'derived');
+  const hollow = rows.filter((r) => r.kind === 'target' || r.kind === 'plan');
+  const references = rows.filter((r) => r.national !== null);
+  const fmt = (r: ComparisonRow) => formatValue(r.value, r.unitBase, locale);
+  return {
+    width,
+    height: labels.length * rowHeight + 50,
+    marginLeft: Math.min(240, longest * 12 + 12),
+    marginRight: 90,
+    style: { fontSize: '12px', fontFamily: 'system-ui, sans-serif', background: 'transparent' },
+    x: {
+      domain: [min, max === 0 ? 1 : max * 1.05],
+      label: unitLabel(unitBase, locale),
+      tickFormat: tickFormatter(unitBase, locale),
+      ticks: 5,
+      grid: true,
+    },
+    y: { domain: labels, label: null, tickSize: 0 },
+    marks: [
+      Plot.ruleX([0], { stroke: '#999' }),
+      Plot.tickX(references, { x: 'national', y: 'label', stroke: COLOURS.national, strokeWidth: 2, title: (r: ComparisonRow) => r.title }),
+      Plot.ruleY(filled, { y: 'label', x1: 0, x2: 'value', stroke: '#c7d5e4', strokeWidth: 2 }),
+      Plot.dot(filled, {
+        x: 'value', y: 'label', r: 6, fill: (r: ComparisonRow) => COLOURS[r.kind], stroke: 'white',
+        symbol: (r: ComparisonRow) => (r.kind === 'derived' ? 'square' : 'circle'),
+        href: 'href', title: 'title', ariaLabel: (r: ComparisonRow) => r.title,
+      }),
+      Plot.dot(hollow, {
+        x: 'value', y: 'label', r: 6, fill: 'white', stroke: COLOURS.target, strokeWidth: 2, strokeDasharray: '2,1.5',
+        href: 'href', title: 'title', ariaLabel: (r: ComparisonRow) => r.title,
+      }),
+      Plot.text(rows, {
+        x: 'value', y: 'label', dx: 10, textAnchor: 'start', fill: '#222',
+        text: (r: ComparisonRow) => `${fmt(r)}${r.flagged ? ' ⚠' : ''}${r.kind === 'target' || r.kind === 'plan' ? (locale === 'zh-cn' ? '（目标）' : ' (target)') : ''}`,
+      }),
+    ],
+  };
+}

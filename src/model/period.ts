@@ -1,0 +1,31 @@
+import { z } from 'astro/zod';
+
+/**
+ * A period as curated: a year ("2019"), a half ("2015H1"), a span for plans ("2014-2018"), or relative to the
+ * report's own year ("Y", "Y-1", "Y+1") because several reports blank their year as "20__年".
+ */
+export const periodSchema = z
+  .string()
+  .regex(/^(\d{4}(H[12])?|\d{4}-\d{4}|Y([+-]\d)?)$/, 'must be like 2019, 2015H1, 2014-2018, Y or Y-1');
+
+/** Resolves a relative period against the report's year; leaves it relative when that year is unknown. */
+export function resolvePeriod(period: string, reportYear: number | null): { period: string; year: number | null } {
+  const relative = /^Y([+-]\d)?$/.exec(period);
+  if (relative) {
+    if (reportYear === null) return { period, year: null };
+    const year = reportYear + Number(relative[1] ?? 0);
+    return { period: String(year), year };
+  }
+  const span = /^(\d{4})-(\d{4})$/.exec(period);
+  if (span) return { period, year: Number(span[2]) };
+  return { period, year: Number(period.slice(0, 4)) };
+}
+
+/** The period before, for growth: 2019 → 2018, 2015H2 → 2015H1. Null for spans and unresolved periods. */
+export function previousPeriod(period: string): string | null {
+  const m = /^(\d{4})(H[12])?$/.exec(period);
+  if (!m) return null;
+  const year = Number(m[1]);
+  if (!m[2]) return String(year - 1);
+  return m[2] === 'H2' ? `${year}H1` : `${year - 1}H2`;
+}

@@ -1,0 +1,92 @@
+// The compile step as one pure function of the data folder's texts: validate → prove provenance → normalise →
+// derive and cross-check. I/O stays in read.ts and publish.ts.
+import type { Problem } from './problems.ts';
+import { sortProblems } from './problems.ts';
+import type { RawDataset } from './read.ts';
+import { validateDataset, type ValidReport } from './validate.ts';
+import { proveFigure, proveSource } from './provenance.ts';
+import { normaliseFigure } from './normalise.ts';
+import { deriveGrowth, runChecks, type Rounded } from './derive.ts';
+import type { Metric } from '../model/metric.ts';
+import type { Region } from '../model/region.ts';
+import type { Observation } from '../model/observation.ts';
+import type { ReportMeta } from '../model/report.ts';
+import type { ReferenceRow } from '../model/reference.ts';
+import { resolvePeriod } from '../model/period.ts';
+import { unitInfo, writtenDecimals } from '../text/figure.ts';
+
+export type CompiledReport = ReportMeta & {
+  /** The report's period with a relative one resolved, as observations carry it. */
+  period_resolved: string;
+  source: string;
+  observation_count: number;
+  skipped_count: number;
+};
+
+export type Compiled = {
+  metrics: Metric[];
+  regions: Region[];
+  reports: CompiledReport[];
+  observations: Observation[];
+  reference: ReferenceRow[];
+};
+
+/** Natural order of local ids, so f2 sorts before f10 whatever the curator's padding. */
+function byLocalOrder(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+function compileReport(report: ValidReport, metrics: Map<string, Metric>, snapshots: Map<string, string>) {
+  const problems: Problem[] = proveSource(report, snapshots);
+  const rounded = new Map<string, Rounded>();
+  for (const { line, data: row } of report.figures) {
+    const proof = proveFigure(row, line, report);
+    problems.push(...proof.problems);
+    const metric = metrics.get(row.metric_id);
+    if (!metric) continue;
+    const normal = normaliseFigure(row, line, proof.located, report, metric);
+    problems.push(...normal.problems);
+    if (!normal.observation) continue;
+    const exponent = unitInfo(row.unit)?.exponent ?? 0;
+    const halfUlp = 0.5 * 10 ** (exponent - writtenDecimals(row.value));
+    rounded.set(row.id, { obs: normal.observation, halfUlp, line });
+  }
+  problems.push(...runChecks(report.figures.map((f) => f.data), rounded, report.figuresPath));
+  const observations = [...rounded.entries()].sort(([a], [b]) => byLocalOrder(a, b)).map(([, r]) => r.obs);
+  return { observations, problems };
+}
+
+export function compileDataset(raw: RawDataset): { compiled: Compiled | null; problems: Problem[] } {
+  const { dataset, problems } = validateDataset(raw);
+  const metrics = new Map(dataset.metrics.map((m) => [m.metric_id, m]));
+  const observations: Observation[] = [];
+  const reports: CompiledReport[] = [];
+  for (const report of [...dataset.reports].sort((a, b) => (a.meta.report_id < b.meta.report_id ? -1 : 1))) {
+    const result = compileReport(report, metrics, dataset.snapshots);
+    problems.push(...result.problems);
+    observations.push(...result.observations);
+    reports.push({
+      ...report.meta,
+      period_resolved: resolvePeriod(report.meta.period, report.meta.year).period,
+      source: report.source,
+      observation_count: result.observations.length,
+      skipped_count: report.skipped.length,
+    });
+  }
+  if (problems.length) return { compiled: null, problems: sortProblems(problems) };
+  const { derived, newMetrics } = deriveGrowth(observations, metrics);
+  const allObservations = [...observations, ...derived].sort(
+    (a, b) => (a.report_id === b.report_id ? 0 : a.report_id < b.report_id ? -1 : 1) || Number(a.kind === 'derived') - Number(b.kind === 'derived'),
+  );
+  const allMetrics = [...dataset.metrics, ...newMetrics].sort((a, b) => (a.metric_id < b.metric_id ? -1 : 1));
+  return {
+    compiled: {
+      metrics: allMetrics,
+      regions: [...dataset.regions].sort((a, b) => (a.region_id < b.region_id ? -1 : 1)),
+      reports,
+      observations: allObservations,
+      reference: dataset.reference.map((r) => r.data),
+    },
+    problems: [],
+  };
+}

@@ -1,0 +1,65 @@
+// From a proven curated row to a published observation: resolve the period, bring the value to its base unit.
+import type { Problem } from './problems.ts';
+import type { Located } from './provenance.ts';
+import type { ValidReport } from './validate.ts';
+import type { FigureRow } from '../model/figure.ts';
+import type { Metric } from '../model/metric.ts';
+import type { Observation } from '../model/observation.ts';
+import { resolvePeriod } from '../model/period.ts';
+import { scaleDecimal, unitInfo } from '../text/figure.ts';
+
+export function observationId(reportId: string, localId: string): string {
+  return `${reportId}-${localId}`;
+}
+
+export function normaliseFigure(
+  row: FigureRow,
+  line: number,
+  located: Located | null,
+  report: ValidReport,
+  metric: Metric,
+): { observation: Observation | null; problems: Problem[] } {
+  const path = report.figuresPath;
+  const unit = unitInfo(row.unit);
+  if (!unit) return { observation: null, problems: [{ path, line, field: 'unit', message: 'unknown unit', got: row.unit }] };
+  if (unit.base !== metric.unit_base) {
+    return {
+      observation: null,
+      problems: [{ path, line, field: 'unit', message: `is counted in ${unit.base}, but metric ${metric.metric_id} is in ${metric.unit_base}`, got: row.unit }],
+    };
+  }
+  const { period, year } = resolvePeriod(row.period, report.meta.year);
+  const flags = new Set(row.flags);
+  // The whole report's dating carries over to each of its figures, so a chart can mark an inferred year.
+  if (report.meta.year_basis === 'inferred') flags.add('year_inferred');
+  if (year === null) flags.add('year_unknown');
+  const value = row.value === '' ? null : Number(row.value);
+  return {
+    observation: {
+      observation_id: observationId(report.meta.report_id, row.id),
+      report_id: report.meta.report_id,
+      region_id: report.meta.region_id,
+      metric_id: row.metric_id,
+      period,
+      year,
+      kind: row.kind,
+      value,
+      unit: row.unit,
+      value_base: row.value === '' ? null : Number(scaleDecimal(row.value, unit.exponent)),
+      unit_base: unit.base,
+      qualifier: row.qualifier,
+      scope: row.scope,
+      quote: row.quote,
+      quote_start: located?.quote_start ?? null,
+      quote_end: located?.quote_end ?? null,
+      figure_start: located?.figure_start ?? null,
+      figure_end: located?.figure_end ?? null,
+      figure_text: row.figure_text,
+      flags: [...flags].sort(),
+      note: row.note,
+      checks: '',
+      inputs: [],
+    },
+    problems: [],
+  };
+}

@@ -1,0 +1,109 @@
+// Proof that every published number comes from its report: source.txt is cut verbatim from the snapshot, each
+// quote occurs once in source.txt, and the figure inside the quote parses to the curated value.
+import { createHash } from 'node:crypto';
+import type { Problem } from './problems.ts';
+import type { ValidReport } from './validate.ts';
+import { jsonKeyLine } from './validate.ts';
+import { parseFigure } from '../text/figure.ts';
+import type { FigureRow } from '../model/figure.ts';
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Counts non-overlapping occurrences and returns the first index. */
+export function occurrences(haystack: string, needle: string): { count: number; first: number } {
+  let count = 0;
+  let first = -1;
+  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length)) {
+    if (first < 0) first = i;
+    count++;
+  }
+  return { count, first };
+}
+
+/** Converts a UTF-16 index to a code-point offset, so offsets mean the same in JavaScript and Python. */
+export function codePointOffset(text: string, utf16Index: number): number {
+  let offset = 0;
+  for (let i = 0; i < utf16Index; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) offset++;
+  }
+  return offset;
+}
+
+export function proveSource(report: ValidReport, snapshots: Map<string, string>): Problem[] {
+  const problems: Problem[] = [];
+  const { meta, jsonPath, sourcePath, source } = report;
+  const snapshot = snapshots.get(meta.seed_file);
+  const jsonText = (key: string) => jsonKeyLine(report.jsonText, key);
+  if (snapshot === undefined) {
+    problems.push({ path: jsonPath, line: jsonText('seed_file'), field: 'seed_file', message: 'no such file in data/snapshots/', got: meta.seed_file });
+  } else {
+    const seedHash = sha256(snapshot);
+    if (seedHash !== meta.seed_sha256) {
+      problems.push({ path: jsonPath, line: jsonText('seed_sha256'), field: 'seed_sha256', message: `does not match data/snapshots/${meta.seed_file} (${seedHash})`, got: meta.seed_sha256 });
+    }
+    source.split('\n').forEach((line, i) => {
+      const text = line.replace(/\r$/, '');
+      if (text.trim() && !snapshot.includes(text)) {
+        problems.push({ path: sourcePath, line: i + 1, field: '(text)', message: `is not verbatim in data/snapshots/${meta.seed_file}`, got: text.slice(0, 40) });
+      }
+    });
+  }
+  const sourceHash = sha256(source);
+  if (sourceHash !== meta.source_sha256) {
+    problems.push({ path: jsonPath, line: jsonText('source_sha256'), field: 'source_sha256', message: `does not match source.txt (${sourceHash}); update it after reviewing the change`, got: meta.source_sha256 });
+  }
+  meta.year_evidence.forEach((quote, i) => {
+    if (!source.includes(quote)) {
+      problems.push({ path: jsonPath, line: jsonText('year_evidence'), field: `year_evidence.${i}`, message: 'does not occur in source.txt', got: quote });
+    }
+  });
+  return problems;
+}
+
+export type Located = { quote_start: number; quote_end: number; figure_start: number; figure_end: number };
+
+/** Locates one curated figure in its source and proves its value; returns offsets in code points. */
+export function proveFigure(row: FigureRow, line: number, report: ValidReport): { located: Located | null; problems: Problem[] } {
+  const path = report.figuresPath;
+  const problems: Problem[] = [];
+  const found = occurrences(report.source, row.quote);
+  if (found.count !== 1) {
+    problems.push({
+      path, line, field: 'quote',
+      message: found.count === 0 ? 'does not occur verbatim in source.txt' : `occurs ${found.count} times in source.txt; quote more of the sentence`,
+      got: row.quote.length > 60 ? `${row.quote.slice(0, 60)}…` : row.quote,
+    });
+  }
+  const inQuote = row.quote.indexOf(row.figure_text);
+  if (inQuote < 0) problems.push({ path, line, field: 'figure_text', message: 'does not occur in the quote', got: row.figure_text });
+  const parsed = parseFigure(row.figure_text);
+  if (!parsed.ok) {
+    if (!row.flags.includes('garbled_in_source')) {
+      problems.push({ path, line, field: 'figure_text', message: `cannot be read as a figure: ${parsed.reason}`, got: row.figure_text });
+    }
+  } else {
+    if (row.value === '' || Number(row.value) !== parsed.value) {
+      problems.push({ path, line, field: 'value', message: `does not match the figure in the quote (${parsed.valueText})`, got: row.value });
+    }
+    if (row.unit !== parsed.unit) problems.push({ path, line, field: 'unit', message: `does not match the figure in the quote (${parsed.unit})`, got: row.unit });
+    if (row.qualifier !== parsed.qualifier) {
+      problems.push({ path, line, field: 'qualifier', message: `does not match the figure in the quote (${parsed.qualifier || 'none'})`, got: row.qualifier });
+    }
+  }
+  if (found.count !== 1 || inQuote < 0) return { located: null, problems };
+  const start = found.first;
+  const figureAt = start + inQuote;
+  const cp = (i: number) => codePointOffset(report.source, i);
+  return {
+    located: {
+      quote_start: cp(start),
+      quote_end: cp(start + row.quote.length),
+      figure_start: cp(figureAt),
+      figure_end: cp(figureAt + row.figure_text.length),
+    },
+    problems,
+  };
+}

@@ -1,0 +1,100 @@
+// Everything one metric's comparison chart says, computed once for the page and for the downloadable image.
+import type { Locale } from '../i18n/format.ts';
+import { formatValue, unitLabel } from '../i18n/format.ts';
+import { t } from '../i18n/strings.ts';
+import type { Observation } from '../model/observation.ts';
+import type { PublishedMetric } from '../model/metric.ts';
+import { comparisonSpec } from '../charts/comparison.ts';
+import type { ComparisonRow } from '../charts/comparison.ts';
+import { renderSvg } from '../charts/render.ts';
+import { comparisonRows, periodLabel } from './chart-rows.ts';
+import type { SiteData } from './data.ts';
+import { routes } from './routes.ts';
+
+export type ChartModel = {
+  name: string;
+  subtitle: string;
+  warnings: string[];
+  alt: string;
+  rows: ComparisonRow[];
+  svg: string;
+  hasTargets: boolean;
+  hasDerived: boolean;
+  hasNational: boolean;
+};
+
+export const isFlagged = (o: Observation) => o.flags.some((f) => f.startsWith('inconsistent_') || f === 'garbled_in_source' || f === 'typo_in_source');
+
+export function nationalValue(data: SiteData, metricId: string, year: number | null): number | null {
+  return year === null ? null : data.national.get(`${metricId}|${year}`)?.value ?? null;
+}
+
+export function chartModel(metric: PublishedMetric, observations: Observation[], data: SiteData, locale: Locale): ChartModel {
+  const s = t(locale);
+  const zh = locale === 'zh-cn';
+  const rows = comparisonRows(observations, {
+    locale,
+    region: (id) => data.region.get(id),
+    national: (metricId, year) => nationalValue(data, metricId, year),
+    href: (o) => routes.observation(locale, o.report_id, o.observation_id),
+  });
+  const name = zh ? metric.name_zh : metric.name_en;
+  const years = [...new Set(observations.map((o) => o.year).filter((y) => y !== null))].sort();
+  const levels = [...new Set(observations.map((o) => data.region.get(o.region_id)?.level ?? 'unknown'))];
+  const regionCount = new Set(observations.map((o) => o.region_id)).size;
+  const yearText = years.length ? (years.length === 1 ? String(years[0]) : `${years[0]}–${years.at(-1)}`) : s.yearUnknown;
+  const subtitle = zh
+    ? `单位：${unitLabel(metric.unit_base, locale)} · ${yearText} · ${regionCount} 个地区`
+    : `Unit: ${unitLabel(metric.unit_base, locale)} · ${yearText} · ${regionCount} region${regionCount === 1 ? '' : 's'}`;
+  const hasReference = data.reference.some((r) => r.metric_id === metric.metric_id);
+  const missingNational = hasReference ? observations.filter((o) => nationalValue(data, o.metric_id, o.year) === null) : [];
+  const flagged = observations.filter(isFlagged).length;
+  const unreadable = observations.filter((o) => o.value_base === null).length;
+  const partial = observations.filter((o) => o.scope !== 'region').length;
+  const list = (items: string[]) => items.join(zh ? '、' : ', ');
+  const warnings = [
+    levels.length > 1 ? `${s.mixedLevels}: ${list(levels.map((l) => s.levels[l]))}` : '',
+    years.length > 1 || observations.some((o) => o.year === null) ? s.mixedYears : '',
+    partial ? (zh ? `${partial} 个数值只涉及部分学校、群体或区域，见标签` : `${partial} value(s) describe only part of a region (named in the label)`) : '',
+    flagged ? (zh ? `⚠ 标记的 ${flagged} 个数值与原文自身的其他数字不符或原文残缺，保留原样，详见表格` : `⚠ ${flagged} value(s) contradict other figures of their own source or are garbled; kept as written, see the table`) : '',
+    unreadable ? (zh ? `${unreadable} 个数值原文无法辨认，未画出` : `${unreadable} value(s) are unreadable in the source and not drawn`) : '',
+    missingNational.length ? `${s.nationalMissing}: ${list([...new Set(missingNational.map((o) => periodLabel(o, locale)))])}` : '',
+  ].filter(Boolean);
+  const actual = rows.filter((r) => r.kind === 'actual').sort((a, b) => b.value - a.value);
+  const fmt = (r: ComparisonRow) => formatValue(r.value, metric.unit_base, locale);
+  const alt = zh
+    ? `${name}：${rows.length} 个数值，来自 ${regionCount} 个地区。` + (actual.length ? `实际值最高为${actual[0]!.label}的 ${fmt(actual[0]!)}，最低为${actual.at(-1)!.label}的 ${fmt(actual.at(-1)!)}。` : '')
+    : `${name}: ${rows.length} values from ${regionCount} region${regionCount === 1 ? '' : 's'}.` + (actual.length ? ` The highest actual value is ${fmt(actual[0]!)} (${actual[0]!.label}); the lowest is ${fmt(actual.at(-1)!)} (${actual.at(-1)!.label}).` : '');
+  return {
+    name,
+    subtitle,
+    warnings,
+    alt,
+    rows,
+    svg: rows.length ? renderSvg(comparisonSpec(rows, { locale }), alt) : '',
+    hasTargets: observations.some((o) => o.kind === 'target' || o.kind === 'plan'),
+    hasDerived: observations.some((o) => o.kind === 'derived'),
+    hasNational: rows.some((r) => r.national !== null),
+  };
+}
+
+const escapeXml = (text: string) => text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+
+/** A standalone SVG for download: the chart with its title, subtitle, warnings and source line drawn in. */
+export function standaloneSvg(model: ChartModel, locale: Locale): string {
+  const width = 640;
+  const inner = model.svg.replace('<svg ', '<svg x="0" y="0" ');
+  const height = Number(/viewBox="0 0 \d+ (\d+(?:\.\d+)?)"/.exec(model.svg)?.[1] ?? 200);
+  const lines = [model.subtitle, ...model.warnings];
+  const top = 30 + lines.length * 18;
+  const source = t(locale).chartSource.replace(/[；;].*$/, '');
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${top + height + 30}" viewBox="0 0 ${width} ${top + height + 30}" font-family="Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif">`,
+    `<rect width="100%" height="100%" fill="white"/>`,
+    `<text x="8" y="22" font-size="16" font-weight="bold">${escapeXml(model.name)}</text>`,
+    ...lines.map((line, i) => `<text x="8" y="${42 + i * 18}" font-size="12" fill="${i ? '#b91c1c' : '#555'}">${escapeXml(line)}</text>`),
+    `<g transform="translate(0 ${top})">${inner.replace(/<svg /, `<svg width="${width}" height="${height}" `).replace('<svg ', '<svg xmlns="http://www.w3.org/2000/svg" ')}</g>`,
+    `<text x="8" y="${top + height + 20}" font-size="11" fill="#555">${escapeXml(source)}</text>`,
+    `</svg>`,
+  ].join('\n');
+}

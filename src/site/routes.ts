@@ -1,0 +1,33 @@
+// Every internal URL of the site, with the base path and the locale prefix, in one place.
+import { getRelativeLocaleUrl } from 'astro:i18n';
+import type { Locale } from '../i18n/format.ts';
+
+export const LOCALES: Locale[] = ['zh-cn', 'en'];
+export const htmlLang = (locale: Locale) => (locale === 'zh-cn' ? 'zh-Hans' : 'en');
+
+const page = (locale: Locale, path: string) => getRelativeLocaleUrl(locale, path);
+
+export const routes = {
+  home: (l: Locale) => page(l, ''),
+  topic: (l: Locale, id: string) => page(l, `topics/${id}/`),
+  metric: (l: Locale, id: string) => page(l, `metrics/${id}/`),
+  region: (l: Locale, id: string) => page(l, `regions/${id}/`),
+  report: (l: Locale, id: string) => page(l, `reports/${id}/`),
+  regions: (l: Locale) => page(l, 'regions/'),
+  reports: (l: Locale) => page(l, 'reports/'),
+  data: (l: Locale) => page(l, 'data/'),
+  methodology: (l: Locale) => page(l, 'methodology/'),
+  search: (l: Locale) => page(l, 'search/'),
+  /** The sentence an observation came from: its anchor on the report page. */
+  observation: (l: Locale, reportId: string, observationId: string) => `${page(l, `reports/${reportId}/`)}#obs-${observationId}`,
+};
+
+/** Files that are the same in both languages (downloads, chart data) live outside the locale prefix. */
+export const asset = (path: string) => `${import.meta.env.BASE_URL}${path}`;
+
+/** The same page in the other language. */
+export function twinPath(pathname: string, locale: Locale): string {
+  const base = import.meta.env.BASE_URL;
+  const rest = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '');
+  return locale === 'zh-cn' ? `${base}en/${rest}` : `${base}${rest.replace(/^en\/?/, '')}`;
+}

@@ -1,0 +1,80 @@
+// Assertions on the built site: every entity has its pages, every figure its anchor, every chart its marks.
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { BASE_PATH, DIST } from './paths.ts';
+
+const json = <T>(name: string): T[] => JSON.parse(readFileSync(join('public', 'data', `${name}.json`), 'utf8'));
+type Obs = { observation_id: string; report_id: string; metric_id: string; kind: string; value_base: number | null };
+const observations = json<Obs>('observations');
+const metricIds = [...new Set(observations.map((o) => o.metric_id))];
+const page = (path: string) => {
+  const file = join(DIST, path, 'index.html');
+  expect(existsSync(file), `${path} is built`).toBe(true);
+  return parseHTML(readFileSync(file, 'utf8')).document;
+};
+const htmlFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
+
+describe('the built site', () => {
+  it('has a page for every report, region and metric, in both languages', () => {
+    for (const prefix of ['', 'en/']) {
+      for (const r of json<{ report_id: string }>('reports')) page(`${prefix}reports/${r.report_id}`);
+      for (const r of json<{ region_id: string }>('regions')) page(`${prefix}regions/${r.region_id}`);
+      for (const id of metricIds) page(`${prefix}metrics/${id}`);
+    }
+  });
+
+  it('anchors every curated figure on its report page and links it from its metric page', () => {
+    for (const prefix of ['', 'en/']) {
+      const anchors = new Map<string, Set<string>>();
+      for (const o of observations.filter((o) => o.kind !== 'derived')) {
+        if (!anchors.has(o.report_id)) anchors.set(o.report_id, new Set([...page(`${prefix}reports/${o.report_id}`).querySelectorAll('[id^="obs-"]')].map((e) => e.id)));
+        expect(anchors.get(o.report_id)!.has(`obs-${o.observation_id}`), o.observation_id).toBe(true);
+      }
+      for (const id of metricIds) {
+        const links = new Set([...page(`${prefix}metrics/${id}`).querySelectorAll('a[href*="#obs-"]')].map((a) => a.getAttribute('href')!.split('#')[1]));
+        for (const o of observations.filter((o) => o.metric_id === id && o.kind !== 'derived')) expect(links.has(`obs-${o.observation_id}`), o.observation_id).toBe(true);
+      }
+    }
+  });
+
+  it('draws one mark for every value on each metric chart', () => {
+    for (const id of metricIds) {
+      const svg = page(`metrics/${id}`).querySelector(`figure.chart[data-metric="${id}"] svg`);
+      const values = observations.filter((o) => o.metric_id === id && o.value_base !== null).length;
+      expect(svg, id).not.toBeNull();
+      expect(svg!.querySelectorAll('a').length, id).toBe(values);
+      for (const g of svg!.querySelectorAll('g[aria-label]')) expect(g.getAttribute('role')).toBe('group');
+    }
+  });
+
+  it('serves the downloads exactly as npm run data published them', () => {
+    for (const file of ['observations.csv', 'observations.json', 'metrics.csv', 'regions.csv', 'reports.csv', 'datapackage.json']) {
+      expect(readFileSync(join(DIST, 'data', file), 'utf8'), file).toBe(readFileSync(join('public', 'data', file), 'utf8'));
+    }
+  });
+
+  it('keeps every internal link and asset under the base path', () => {
+    const outside: string[] = [];
+    for (const file of htmlFiles(DIST)) {
+      const { document } = parseHTML(readFileSync(file, 'utf8'));
+      for (const el of document.querySelectorAll('a[href], link[href], script[src], img[src]')) {
+        const url = el.getAttribute('href') ?? el.getAttribute('src')!;
+        if (url.startsWith('/') && !url.startsWith(BASE_PATH)) outside.push(`${relative(DIST, file)}: ${url}`);
+        if (/^https?:/.test(url) && !url.startsWith('http://127.0.0.1:4399/bureau-atlas/')) outside.push(`${relative(DIST, file)}: ${url}`);
+      }
+    }
+    expect(outside).toEqual([]);
+  });
+
+  it('links every page to its twin in the other language', () => {
+    const zh = page('methodology');
+    expect(zh.documentElement.getAttribute('lang')).toBe('zh-Hans');
+    expect(zh.querySelector('[data-lang-switch]')!.getAttribute('href')).toBe(`${BASE_PATH}en/methodology/`);
+    const en = page('en/methodology');
+    expect(en.documentElement.getAttribute('lang')).toBe('en');
+    expect(en.querySelector('[data-lang-switch]')!.getAttribute('href')).toBe(`${BASE_PATH}methodology/`);
+  });
+});

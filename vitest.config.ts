@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/site/**', 'tests/e2e/**'] } },
+      // The site and browser tests share one build of the real site under a sub-path.
+      {
+        extends: true,
+        test: { name: 'site', include: ['tests/site/**/*.test.ts', 'tests/e2e/**/*.test.ts'], globalSetup: ['tests/site/build.setup.ts'], hookTimeout: 600_000, fileParallelism: false },
+      },
+    ],
+  },
+});
