@@ -4,11 +4,11 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/site/**', 'tests/e2e/**'] } },
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'] } },
       // The site and browser tests share one build of the real site under a sub-path.
       {
         extends: true,
-        test: { name: 'site', include: ['tests/site/**/*.test.ts', 'tests/e2e/**/*.test.ts'], globalSetup: ['tests/site/build.setup.ts'], hookTimeout: 600_000, fileParallelism: false },
+        test: { name: 'site', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/e2e/build.setup.ts'], hookTimeout: 600_000, fileParallelism: false },
       },
     ],
   },

@@ -20,7 +20,7 @@ export const FLAGS = [
 ] as const;
 export const flagSchema = z.enum(FLAGS);
 
-const semicolonList = <T extends z.ZodType>(item: T) =>
+const semicolonList = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
     .default('')

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { comparisonSpec, type ComparisonRow } from '../../src/charts/comparison.ts';
+import { renderSvg } from '../../src/charts/render.ts';
+import { expectSvgSnapshot } from './snapshot.ts';
+
+const row = (label: string, value: number, extra: Partial<ComparisonRow> = {}): ComparisonRow => ({
+  observationId: label, label, value, unitBase: '%', kind: 'actual', qualifier: '', flagged: false,
+  href: `/reports/x/#obs-${label}`, title: `${label}: ${value}%`, national: null, ...extra,
+});
+
+// 96.57% is 000 篇4's preschool rate; 89.7% the national value of 2022.
+const rows = [
+  row('张店区（市辖区）· 2019', 98.5, { national: 83.4 }),
+  row('未具名县（县）· 2022', 96.57, { national: 89.7 }),
+  row('未具名县（县）· 2023 · 目标', 97, { kind: 'target' }),
+  row('未具名市（地级市）· 年份不明（Y）', 91.2, { flagged: true }),
+];
+
+describe('comparisonSpec', () => {
+  it('draws one linked mark per value, targets hollow and apart from actuals', () => {
+    const svg = renderSvg(comparisonSpec(rows, { locale: 'zh-cn' }), 'test');
+    expect(svg.match(/<a /g)).toHaveLength(4);
+    expect(svg).toContain('href="/reports/x/#obs-张店区（市辖区）· 2019"');
+    expect(svg).toContain('stroke-dasharray="2,1.5"');
+    expectSvgSnapshot('comparison-rates-zh', svg);
+  });
+
+  it('marks the national value of the same year only where there is one', () => {
+    const svg = renderSvg(comparisonSpec(rows, { locale: 'en' }), 'test');
+    const ticks = svg.match(/aria-label="tick"[^]*?<\/g>/)?.[0] ?? '';
+    expect(ticks.match(/<line /g)).toHaveLength(2);
+    expectSvgSnapshot('comparison-rates-en', svg);
+  });
+
+  it('writes amounts in 万/亿 for Chinese readers and in millions for English ones', () => {
+    const money = [row('甲', 1_370_000_000, { unitBase: 'CNY' }), row('乙', 5_000_000, { unitBase: 'CNY' })];
+    expect(renderSvg(comparisonSpec(money, { locale: 'zh-cn' }), 't')).toContain('13.7亿元');
+    expect(renderSvg(comparisonSpec(money, { locale: 'en' }), 't')).toContain('¥1.37 billion');
+  });
+
+  it('gives every mark group a role, as axe requires of aria-labelled elements', () => {
+    const svg = renderSvg(comparisonSpec(rows, { locale: 'zh-cn' }), 'test');
+    expect(svg.match(/<g[^>]*aria-label/g)!.every((g) => g.includes('role="group"'))).toBe(true);
+  });
+
+  it('throws at once on an unknown option', () => {
+    expect(() => comparisonSpec(rows, { locale: 'zh-cn', colour: 'red' } as never)).toThrow(/unknown option "colour"/);
+  });
+});

@@ -1,0 +1,24 @@
+// Plot-style SVG snapshots: a chart is compared with its committed SVG; a mismatch writes <name>-changed.svg
+// beside it for review. Snapshots are created only outside CI, never regenerated silently.
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+
+const DIR = join(import.meta.dirname, 'snapshots');
+
+export function expectSvgSnapshot(name: string, svg: string): void {
+  const file = join(DIR, `${name}.svg`);
+  const changed = join(DIR, `${name}-changed.svg`);
+  if (!existsSync(file)) {
+    if (process.env.CI) throw new Error(`missing snapshot ${file}: run the tests locally and commit it`);
+    writeFileSync(file, svg);
+    return;
+  }
+  const expected = readFileSync(file, 'utf8');
+  if (expected === svg) {
+    rmSync(changed, { force: true });
+    return;
+  }
+  writeFileSync(changed, svg);
+  expect(svg, `${name}.svg changed; see ${name}-changed.svg`).toBe(expected);
+}

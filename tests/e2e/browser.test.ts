@@ -1,0 +1,195 @@
+// The built site in a real browser, served under its sub-path as GitHub Pages serves it.
+import { mkdirSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Server } from 'node:http';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BASE_PATH, DIST } from './paths.ts';
+import { serve } from './server.ts';
+import observations from '../../public/data/observations.json' with { type: 'json' };
+
+let browser: Browser;
+let server: Server;
+let origin: string;
+const url = (path = '') => `${origin}${BASE_PATH}${path}`;
+const SHOTS = join('test-results', 'screenshots');
+
+const pages = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? (e.name === 'pagefind' ? [] : pages(join(dir, e.name))) : e.name === 'index.html' ? [relative(DIST, dir) ? `${relative(DIST, dir)}/` : ''] : [],
+  );
+
+beforeAll(async () => {
+  ({ origin, server } = await serve(DIST, BASE_PATH));
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+async function open(path: string, options: { javaScriptEnabled?: boolean; width?: number } = {}) {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
+  page.on('request', (r) => !r.url().startsWith(origin) && !r.url().startsWith('data:') && problems.push(`outside: ${r.url()}`));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
+  await page.goto(url(path), { waitUntil: 'load' });
+  return { page, problems, close: () => context.close() };
+}
+
+const firstMetric = () => {
+  const counts = new Map<string, Set<string>>();
+  for (const o of observations) if (o.kind !== 'derived') counts.set(o.metric_id, (counts.get(o.metric_id) ?? new Set()).add(o.region_id));
+  return [...counts].sort((a, b) => b[1].size - a[1].size)[0]![0];
+};
+
+describe('every page in a browser', () => {
+  it('loads without console errors, failed requests or requests that leave the origin', async () => {
+    const all = pages(DIST);
+    expect(all.length).toBeGreaterThan(20);
+    const problems: string[] = [];
+    for (const path of all) {
+      const visit = await open(path);
+      problems.push(...visit.problems.map((p) => `${path}: ${p}`));
+      await visit.close();
+    }
+    expect(problems).toEqual([]);
+  }, 600_000);
+
+  it('has no serious or critical accessibility violation on any page template', async () => {
+    const metric = firstMetric();
+    const report = observations[0]!.report_id;
+    const region = observations[0]!.region_id;
+    const templates = ['', 'topics/access/', `metrics/${metric}/`, `regions/${region}/`, `reports/${report}/`, 'data/', 'methodology/', 'search/', 'regions/', 'reports/', 'no-such-page/'];
+    const violations: string[] = [];
+    for (const path of [...templates, ...templates.map((p) => `en/${p}`)]) {
+      const visit = await open(path);
+      const result = await new AxeBuilder({ page: visit.page }).analyze();
+      for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+        violations.push(`${path}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
+      }
+      await visit.close();
+    }
+    expect(violations).toEqual([]);
+  }, 300_000);
+});
+
+describe('reading a chart', () => {
+  it('shows a tooltip when a mark is hovered or focused', async () => {
+    const { page, close } = await open(`metrics/${firstMetric()}/`);
+    const mark = page.locator('figure.chart svg a').first();
+    await mark.hover();
+    await expect.poll(() => page.locator('figure.chart .tooltip').first().isVisible()).toBe(true);
+    await page.mouse.move(0, 0);
+    await mark.focus();
+    const text = await page.locator('figure.chart .tooltip').first().textContent();
+    expect(text).toMatch(/\S/);
+    await close();
+  });
+
+  it('lands on the highlighted sentence of the report when a mark is clicked', async () => {
+    const { page, close } = await open(`metrics/${firstMetric()}/`);
+    await page.locator('figure.chart svg a').first().click();
+    await page.waitForURL(/\/reports\/.+#obs-/);
+    const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    const quote = page.locator(`[id="${id}"]`).locator('xpath=..');
+    await expect.poll(() => quote.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 224, 138)');
+    await close();
+  });
+
+  it('lands on the sentence from a table cell too', async () => {
+    const { page, close } = await open(`regions/${observations[0]!.region_id}/`);
+    await page.locator('td.num a').first().click();
+    await page.waitForURL(/#obs-/);
+    expect(page.url()).toContain(`${BASE_PATH}reports/`);
+    await close();
+  });
+
+  it('keeps every chart and table when JavaScript is off', async () => {
+    const { page, close } = await open(`metrics/${firstMetric()}/`, { javaScriptEnabled: false });
+    expect(await page.locator('figure.chart svg').count()).toBe(1);
+    expect(await page.locator('figure.chart table tbody tr').count()).toBeGreaterThan(1);
+    await close();
+  });
+
+  it('reaches chart marks with the keyboard and shows where focus is', async () => {
+    const { page, close } = await open(`metrics/${firstMetric()}/`);
+    let reached = false;
+    for (let i = 0; i < 60 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.closest('svg') !== null && document.activeElement?.tagName.toLowerCase() === 'a');
+    }
+    expect(reached).toBe(true);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await close();
+  });
+});
+
+describe('navigation, search and downloads', () => {
+  it('switches language to the twin page', async () => {
+    const { page, close } = await open(`metrics/${firstMetric()}/`);
+    await page.locator('[data-lang-switch]').click();
+    await page.waitForURL(`**${BASE_PATH}en/metrics/${firstMetric()}/`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await close();
+  });
+
+  it.each([
+    ['search/', '毛入园率'],
+    ['en/search/', 'enrolment'],
+  ])('finds pages on %s for %s', async (path, query) => {
+    const { page, close } = await open(path);
+    await page.locator('#q').fill(query);
+    await expect.poll(() => page.locator('[data-search-results] li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await close();
+  });
+
+  it('serves every download with its content type and expected first line', async () => {
+    const { page, close } = await open('data/');
+    const links = await page.locator('a[download]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links.length).toBeGreaterThan(10);
+    for (const link of links) {
+      const response = await page.request.get(link);
+      expect(response.status(), link).toBe(200);
+      const body = await response.text();
+      if (link.endsWith('.csv')) {
+        expect(response.headers()['content-type'], link).toMatch(/text\/csv/);
+        expect(body.split('\n')[0], link).toMatch(/^[a-z_]+(,[a-z_]+)+$/);
+      } else if (link.endsWith('.json')) {
+        expect(response.headers()['content-type'], link).toMatch(/application\/json/);
+        expect(body.trimStart()[0], link).toMatch(/[[{]/);
+      } else if (link.endsWith('.txt')) {
+        expect(body.length, link).toBeGreaterThan(100);
+      }
+    }
+    await close();
+  });
+});
+
+describe('screenshots', () => {
+  it('writes the main page kinds at phone and desktop widths', async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    const kinds: [string, string][] = [
+      ['home', ''], ['topic', 'topics/access/'], ['metric', `metrics/${firstMetric()}/`],
+      ['region', `regions/${observations[0]!.region_id}/`], ['report', `reports/${observations[0]!.report_id}/`],
+    ];
+    for (const width of [360, 1280]) {
+      for (const [name, path] of kinds) {
+        const { page, close } = await open(path, { width });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
+        await close();
+      }
+    }
+  }, 120_000);
+});
