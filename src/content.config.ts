@@ -27,7 +27,7 @@ export const collections = {
     schema: publishedReportSchema.extend({ source: z.string() }),
   }),
   reference: defineCollection({
-    loader: async () => rows('reference').map((row) => ({ ...row, id: `${row.metric_id}-${row.year}` })),
+    loader: async () => rows('reference').map((row) => ({ ...row, id: `${row.measure}-${row.year}` })),
     schema: referenceRowSchema.extend({ value: z.number() }),
   }),
 };

@@ -108,15 +108,18 @@ export const TABLES = {
   reference: {
     title: 'National reference values',
     description: 'Official national statistics (教育部, 国家统计局) drawn as reference marks; not bureau reports.',
-    primaryKey: ['metric_id', 'year'],
+    primaryKey: ['measure', 'year'],
     foreignKeys: [{ fields: 'metric_id', reference: { resource: 'metrics', fields: 'metric_id' } }],
     columns: [
-      c('metric_id', 'string', 'Metric id.', '指标编号。'),
+      c('measure', 'string', 'The national series as its source names it.', '全国数据系列名称。'),
+      c('metric_id', 'string', 'The metric of this site it stands beside.', '对应的本站指标。'),
       c('year', 'integer', 'Year the value describes.', '数值所指年份。'),
       c('value', 'number', 'National value.', '全国数值。'),
       c('unit', 'string', 'Unit.', '单位。'),
-      c('source', 'string', 'The official document it comes from.', '出处（官方文件）。'),
+      c('document', 'string', 'The official document it comes from.', '出处文件。'),
+      c('publisher', 'string', 'Who published it.', '发布机构。'),
       c('published', 'string', 'When that document was published.', '文件发布时间。'),
+      c('note', 'string', 'How the value is stated there, where it is not stated directly.', '说明（如数值由该文件间接给出）。'),
     ],
   },
 } as const;

@@ -155,6 +155,8 @@ export function deriveGrowth(observations: Observation[], metrics: Map<string, M
     const byPeriod = new Map<string, Observation[]>();
     for (const o of list) byPeriod.set(o.period, [...(byPeriod.get(o.period) ?? []), o]);
     for (const [period, current] of byPeriod) {
+      // Year on year only: spring and autumn terms of one year are not a growth series.
+      if (!/^\d{4}$/.test(period)) continue;
       const prior = previousPeriod(period);
       const before = prior ? byPeriod.get(prior) : undefined;
       // Two values for one period (e.g. two parts of a city) leave the pair ambiguous: derive nothing.

@@ -70,7 +70,15 @@ export function validateDataset(raw: RawDataset): { dataset: ValidDataset; probl
   const regionIds = new Set(regionRows.map((r) => r.data.region_id));
 
   const reference = raw.reference ? csvTable(raw.reference, referenceRowSchema, problems) : [];
+  if (raw.reference) uniqueIds(reference, (r) => `${r.measure} ${r.year}`, raw.reference.path, 'measure', problems);
+  // Provenance of the national values: each row must repeat a row of the file as it was received.
+  const received = raw.snapshots.get('reference_national.csv');
+  const receivedRows = received ? readCsvRecords(received, 'data/snapshots/reference_national.csv', []).records.map((r) => r.data) : [];
   for (const row of reference) {
+    const { measure, year, value, unit } = row.data;
+    if (received && !receivedRows.some((r) => r.metric === measure && Number(r.year) === year && r.value === value && r.unit === unit)) {
+      problems.push({ path: raw.reference!.path, line: row.line, field: 'value', message: 'does not match data/snapshots/reference_national.csv', got: `${measure} ${year} ${value}${unit}` });
+    }
     if (!metricIds.has(row.data.metric_id)) {
       problems.push({ path: raw.reference!.path, line: row.line, field: 'metric_id', message: 'unknown metric', got: row.data.metric_id });
     }

@@ -46,7 +46,7 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
   const subtitle = zh
     ? `单位：${unitLabel(metric.unit_base, locale)} · ${yearText} · ${regionCount} 个地区`
     : `Unit: ${unitLabel(metric.unit_base, locale)} · ${yearText} · ${regionCount} region${regionCount === 1 ? '' : 's'}`;
-  const hasReference = data.reference.some((r) => r.metric_id === metric.metric_id);
+  const hasReference = [...data.national.values()].some((r) => r.metric_id === metric.metric_id);
   const missingNational = hasReference ? observations.filter((o) => nationalValue(data, o.metric_id, o.year) === null) : [];
   const flagged = observations.filter(isFlagged).length;
   const unreadable = observations.filter((o) => o.value_base === null).length;

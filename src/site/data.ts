@@ -21,7 +21,7 @@ export type SiteData = {
   byMetric: Map<string, Observation[]>;
   byRegion: Map<string, Observation[]>;
   byReport: Map<string, Observation[]>;
-  /** National value by `${metric_id}|${year}`. */
+  /** National rate by `${metric_id}|${year}`. */
   national: Map<string, SiteReference>;
   /** Metrics of each topic that have at least one observation, most-reported first. */
   topicMetrics: Map<string, PublishedMetric[]>;
@@ -77,7 +77,8 @@ async function load(): Promise<SiteData> {
     byMetric,
     byRegion: groupBy(obs, (o) => o.region_id),
     byReport: groupBy(obs, (o) => o.report_id),
-    national: new Map((reference as SiteReference[]).map((r) => [`${r.metric_id}|${r.year}`, r])),
+    // Only rates are drawn beside regions: a national total of spending is not the same kind of number as a county's.
+    national: new Map((reference as SiteReference[]).filter((r) => r.unit === '%').map((r) => [`${r.metric_id}|${r.year}`, r])),
     topicMetrics,
   };
 }
