@@ -103,6 +103,10 @@ export const TABLES = {
       c('seed_sha256', 'string', 'SHA-256 of the seed file.', '原始文件的 SHA-256。'),
       c('source_sha256', 'string', 'SHA-256 of the cleaned text (sources/<report_id>.txt).', '整理后文本的 SHA-256。'),
       c('observation_count', 'integer', 'Number of curated figures.', '已整理的数字个数。'),
+      c('mentions_found', 'integer', 'Numeric mentions the extraction assistant finds in the text (years, dates, ordinals and document numbers excluded).', '提取程序在原文中找到的数字（不含年份、日期、序数、文号）。'),
+      c('mentions_curated', 'integer', 'Of those, mentions that are curated figures.', '其中已整理的。'),
+      c('mentions_skipped', 'integer', 'Of those, mentions deliberately not curated (skipped.csv, with a reason).', '其中有意不整理的（附理由）。'),
+      c('to_review', 'array', 'Mentions not yet reviewed, as code-point spans start-end.', '尚未审阅的数字位置。'),
     ],
   },
   reference: {

@@ -44,5 +44,9 @@ export const publishedReportSchema = z.object({
   ...reportObject.shape,
   period: z.string(),
   observation_count: z.number().int(),
+  mentions_found: z.number().int(),
+  mentions_curated: z.number().int(),
+  mentions_skipped: z.number().int(),
+  to_review: z.array(z.string()),
 });
 export type PublishedReport = z.output<typeof publishedReportSchema>;

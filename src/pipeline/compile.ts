@@ -7,6 +7,7 @@ import { validateDataset, type ValidReport } from './validate.ts';
 import { proveFigure, proveSource } from './provenance.ts';
 import { normaliseFigure } from './normalise.ts';
 import { deriveGrowth, runChecks, type Rounded } from './derive.ts';
+import { reportCoverage, type Coverage } from './coverage.ts';
 import type { Metric } from '../model/metric.ts';
 import type { Region } from '../model/region.ts';
 import type { Observation } from '../model/observation.ts';
@@ -15,7 +16,7 @@ import type { ReferenceRow } from '../model/reference.ts';
 import { resolvePeriod } from '../model/period.ts';
 import { unitInfo, writtenDecimals } from '../text/figure.ts';
 
-export type CompiledReport = ReportMeta & {
+export type CompiledReport = ReportMeta & Coverage & {
   /** The report's period with a relative one resolved, as observations carry it. */
   period_resolved: string;
   source: string;
@@ -53,7 +54,9 @@ function compileReport(report: ValidReport, metrics: Map<string, Metric>, snapsh
   }
   problems.push(...runChecks(report.figures.map((f) => f.data), rounded, report.figuresPath));
   const observations = [...rounded.entries()].sort(([a], [b]) => byLocalOrder(a, b)).map(([, r]) => r.obs);
-  return { observations, problems };
+  const { coverage, problems: coverageProblems } = reportCoverage(report, observations);
+  problems.push(...coverageProblems);
+  return { observations, coverage, problems };
 }
 
 export function compileDataset(raw: RawDataset): { compiled: Compiled | null; problems: Problem[] } {
@@ -69,6 +72,7 @@ export function compileDataset(raw: RawDataset): { compiled: Compiled | null; pr
       ...report.meta,
       period_resolved: resolvePeriod(report.meta.period, report.meta.year).period,
       source: report.source,
+      ...result.coverage,
       observation_count: result.observations.length,
       skipped_count: report.skipped.length,
     });

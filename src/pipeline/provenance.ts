@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { Problem } from './problems.ts';
 import type { ValidReport } from './validate.ts';
 import { jsonKeyLine } from './validate.ts';
-import { parseFigure } from '../text/figure.ts';
+import { parseFigure, type ParsedFigure } from '../text/figure.ts';
 import type { FigureRow } from '../model/figure.ts';
 
 export function sha256(text: string): string {
@@ -63,6 +63,34 @@ export function proveSource(report: ValidReport, snapshots: Map<string, string>)
   return problems;
 }
 
+/**
+ * Where a figure's text stands in its quote, as a whole number: "8个" does not count inside "18个", nor "1.7" inside
+ * "21.7". More than one place means the curator must say which.
+ */
+export function figureOccurrences(quote: string, figureText: string): number[] {
+  const at: number[] = [];
+  for (let i = quote.indexOf(figureText); i >= 0; i = quote.indexOf(figureText, i + 1)) {
+    const gluedBefore = /^[0-9０-９.。．]/.test(figureText) && /[0-9０-９.。．]/.test(quote[i - 1] ?? '');
+    const gluedAfter = /[0-9０-９]$/.test(figureText) && /[0-9０-９]/.test(quote[i + figureText.length] ?? '');
+    if (!gluedBefore && !gluedAfter) at.push(i);
+  }
+  return at;
+}
+
+/**
+ * The figure inside a figure_text: the whole text when it reads as one, otherwise its longest readable ending, so a
+ * curator can tell apart two equal figures of one sentence by the words before them ("覆盖率100%").
+ */
+export function figureWithin(figureText: string): { offset: number; parsed: ParsedFigure } {
+  const whole = parseFigure(figureText);
+  if (whole.ok) return { offset: 0, parsed: whole };
+  for (let i = 1; i < figureText.length; i++) {
+    const parsed = parseFigure(figureText.slice(i));
+    if (parsed.ok) return { offset: i, parsed };
+  }
+  return { offset: 0, parsed: whole };
+}
+
 export type Located = { quote_start: number; quote_end: number; figure_start: number; figure_end: number };
 
 /** Locates one curated figure in its source and proves its value; returns offsets in code points. */
@@ -77,9 +105,13 @@ export function proveFigure(row: FigureRow, line: number, report: ValidReport): 
       got: row.quote.length > 60 ? `${row.quote.slice(0, 60)}…` : row.quote,
     });
   }
-  const inQuote = row.quote.indexOf(row.figure_text);
-  if (inQuote < 0) problems.push({ path, line, field: 'figure_text', message: 'does not occur in the quote', got: row.figure_text });
-  const parsed = parseFigure(row.figure_text);
+  const inQuote = figureOccurrences(row.quote, row.figure_text);
+  if (inQuote.length === 0) problems.push({ path, line, field: 'figure_text', message: 'does not occur in the quote', got: row.figure_text });
+  if (inQuote.length > 1) {
+    problems.push({ path, line, field: 'figure_text', message: `occurs ${inQuote.length} times in the quote; include the words just before it (覆盖率100%)`, got: row.figure_text });
+  }
+  const figure = figureWithin(row.figure_text);
+  const parsed = figure.parsed;
   if (!parsed.ok) {
     if (!row.flags.includes('garbled_in_source')) {
       problems.push({ path, line, field: 'figure_text', message: `cannot be read as a figure: ${parsed.reason}`, got: row.figure_text });
@@ -93,16 +125,15 @@ export function proveFigure(row: FigureRow, line: number, report: ValidReport): 
       problems.push({ path, line, field: 'qualifier', message: `does not match the figure in the quote (${parsed.qualifier || 'none'})`, got: row.qualifier });
     }
   }
-  if (found.count !== 1 || inQuote < 0) return { located: null, problems };
-  const start = found.first;
-  const figureAt = start + inQuote;
+  if (found.count !== 1 || inQuote.length !== 1) return { located: null, problems };
+  const figureAt = found.first + inQuote[0]! + figure.offset;
   const cp = (i: number) => codePointOffset(report.source, i);
   return {
     located: {
-      quote_start: cp(start),
-      quote_end: cp(start + row.quote.length),
+      quote_start: cp(found.first),
+      quote_end: cp(found.first + row.quote.length),
       figure_start: cp(figureAt),
-      figure_end: cp(figureAt + row.figure_text.length),
+      figure_end: cp(found.first + inQuote[0]! + row.figure_text.length),
     },
     problems,
   };

@@ -40,7 +40,7 @@ function csvTable<S extends z.ZodObject>(file: SourceFile, schema: S, problems: 
 }
 
 function missing(path: string, problems: Problem[]): void {
-  problems.push({ path, line: 0, field: '(file)', message: 'file is missing' });
+  problems.push({ path, line: 1, field: '(file)', message: 'file is missing' });
 }
 
 /** The line of a JSON file where a key is written, so a problem in report.json points at it. */

@@ -2,9 +2,10 @@
 // can anchor every observation on its sentence. Offsets are code points, as published.
 import type { Observation } from '../model/observation.ts';
 
-export type Piece = { text: string; figureOf: string[] };
+/** A run of text; `figureOf` names the observations whose figure it is; `review` marks a mention not yet reviewed. */
+export type Piece = { text: string; figureOf: string[]; review?: boolean };
 export type Segment =
-  | { kind: 'text'; text: string }
+  | { kind: 'text'; pieces: Piece[] }
   | { kind: 'quote'; anchors: string[]; pieces: Piece[] };
 
 type Span = { start: number; end: number; ids: string[] };
@@ -23,7 +24,7 @@ function mergeSpans(spans: Span[]): Span[] {
   return merged;
 }
 
-export function segmentSource(source: string, observations: Observation[]): Segment[] {
+export function segmentSource(source: string, observations: Observation[], review: [number, number][] = []): Segment[] {
   const chars = Array.from(source);
   const located = observations.filter((o) => o.quote_start !== null && o.quote_end !== null);
   const quotes = mergeSpans(located.map((o) => ({ start: o.quote_start!, end: o.quote_end!, ids: [o.observation_id] })));
@@ -33,7 +34,7 @@ export function segmentSource(source: string, observations: Observation[]): Segm
   const segments: Segment[] = [];
   let cursor = 0;
   for (const quote of quotes) {
-    if (quote.start > cursor) segments.push({ kind: 'text', text: chars.slice(cursor, quote.start).join('') });
+    if (quote.start > cursor) segments.push({ kind: 'text', pieces: plain(cursor, quote.start) });
     const pieces: Piece[] = [];
     let at = quote.start;
     for (const figure of figures.filter((f) => f.start >= quote.start && f.end <= quote.end)) {
@@ -45,6 +46,20 @@ export function segmentSource(source: string, observations: Observation[]): Segm
     segments.push({ kind: 'quote', anchors: quote.ids, pieces });
     cursor = quote.end;
   }
-  if (cursor < chars.length) segments.push({ kind: 'text', text: chars.slice(cursor).join('') });
+  if (cursor < chars.length) segments.push({ kind: 'text', pieces: plain(cursor, chars.length) });
   return segments;
+
+  // Text outside quotes, with the mentions still to review marked for maintainers.
+  function plain(from: number, to: number): Piece[] {
+    const pieces: Piece[] = [];
+    let at = from;
+    for (const [start, end] of review.filter(([a, b]) => a >= from && b <= to).sort((x, y) => x[0] - y[0])) {
+      if (start < at) continue;
+      if (start > at) pieces.push({ text: chars.slice(at, start).join(''), figureOf: [] });
+      pieces.push({ text: chars.slice(start, end).join(''), figureOf: [], review: true });
+      at = end;
+    }
+    if (to > at) pieces.push({ text: chars.slice(at, to).join(''), figureOf: [] });
+    return pieces;
+  }
 }

@@ -14,7 +14,7 @@ const obs = (id: string, quote: string, figure: string): Observation => {
 describe('segmentSource', () => {
   it('keeps the text whole and marks each figure inside its sentence', () => {
     const segments = segmentSource(source, [obs('a', '投资18亿元的9所中小学建设稳步推进', '18亿元'), obs('b', '投资18亿元的9所中小学建设稳步推进', '9所')]);
-    const text = segments.map((s) => (s.kind === 'text' ? s.text : s.pieces.map((p) => p.text).join(''))).join('');
+    const text = segments.map((s) => s.pieces.map((p) => p.text).join('')).join('');
     expect(text).toBe(source);
     const quote = segments.find((s) => s.kind === 'quote')!;
     expect(quote.kind === 'quote' && quote.anchors).toEqual(['a', 'b']);
@@ -26,6 +26,12 @@ describe('segmentSource', () => {
     const quotes = segments.filter((s) => s.kind === 'quote');
     expect(quotes).toHaveLength(1);
     expect(quotes[0]!.kind === 'quote' && quotes[0]!.anchors.sort()).toEqual(['a', 'b']);
+  });
+
+  it('marks mentions still to review outside the curated sentences', () => {
+    const segments = segmentSource(source, [obs('a', '投资18亿元的9所中小学建设稳步推进', '18亿元')], [[source.indexOf('3000余部'), source.indexOf('3000余部') + 6]]);
+    const review = segments.flatMap((s) => s.pieces).filter((p) => p.review);
+    expect(review.map((p) => p.text)).toEqual(['3000余部']);
   });
 
   it('counts offsets in code points, so a character outside the BMP does not shift the marks', () => {

@@ -1,0 +1,70 @@
+// npm run extract -- <file.txt> [--out path/figures.csv] [--all]
+// Lists every numeric mention of a report with its offsets, normalised value, and guesses of metric and kind.
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { findMentions, sentenceAround } from '../src/text/mentions.ts';
+import { decodeReport } from '../src/text/decode.ts';
+import { guessKind, guessMetric, keywordIndex } from '../src/text/guess.ts';
+import { readCsvRecords, toCsv, validateRecords } from '../src/pipeline/csv.ts';
+import { metricSchema } from '../src/model/metric.ts';
+import { codePointOffset } from '../src/pipeline/provenance.ts';
+import { FIGURE_COLUMNS } from '../src/model/figure.ts';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, all: { type: 'boolean', default: false } } });
+const file = positionals[0];
+const fail = (message: string): never => {
+  console.error(`extract: ${message}`);
+  process.exit(2);
+};
+if (!file) fail('usage: npm run extract -- <file.txt> [--out path/figures.csv] [--all]');
+if (!existsSync(file!)) fail(`${file}: no such file`);
+if (statSync(file!).isDirectory()) fail(`${file}: is a folder, not a file`);
+let bytes: Uint8Array;
+try {
+  bytes = readFileSync(file!);
+} catch (error) {
+  fail(`${file}: cannot be read (${(error as Error).message})`);
+}
+const decoded = decodeReport(bytes!);
+if (!decoded.ok) fail(`${file}: ${decoded.message}`);
+const text = (decoded as { text: string }).text;
+
+const metricsFile = process.env.METRICS ?? 'data/metrics.csv';
+const metrics = existsSync(metricsFile)
+  ? validateRecords(readCsvRecords(readFileSync(metricsFile, 'utf8'), metricsFile, []).records, metricSchema, metricsFile).rows.map((r) => r.data)
+  : [];
+const keywords = keywordIndex(metrics);
+
+const rows = findMentions(text)
+  .filter((m) => values.all || m.category === 'figure' || m.category === 'range' || m.category === 'unreadable')
+  .map((m) => {
+    const sentence = sentenceAround(text, m.start, m.end);
+    return {
+      start: codePointOffset(text, m.start),
+      end: codePointOffset(text, m.end),
+      text: m.text,
+      category: m.category,
+      value: m.valueText,
+      unit: m.unit,
+      value_base: m.valueBase,
+      unit_base: m.unitBase,
+      qualifier: m.qualifier,
+      metric_guess: m.unitBase ? guessMetric(text.slice(sentence.start, m.start), m.unitBase, keywords) : '',
+      kind_guess: guessKind(sentence.text),
+      context: sentence.text,
+    };
+  });
+
+if (values.out) {
+  // A draft in the curated format: quotes are verbatim sentences; every guess is for a curator to confirm.
+  const draft = rows
+    .filter((r) => r.category === 'figure')
+    .map((r, i) => ({
+      id: `f${String(i + 1).padStart(3, '0')}`, metric_id: r.metric_guess, period: 'Y', kind: r.kind_guess, value: r.value,
+      unit: r.unit, qualifier: r.qualifier, figure_text: r.text, quote: r.context, scope: 'region', check: '', flags: '', note: '',
+    }));
+  writeFileSync(values.out, toCsv(draft, FIGURE_COLUMNS));
+  console.error(`extract: ${draft.length} figures drafted in ${values.out}; review every metric_id, period and kind`);
+} else {
+  process.stdout.write(toCsv(rows, ['start', 'end', 'text', 'category', 'value', 'unit', 'value_base', 'unit_base', 'qualifier', 'metric_guess', 'kind_guess', 'context']));
+}

@@ -1,0 +1,156 @@
+// Finds every numeric mention in a report's text, with its offsets, and says what it is: a figure worth curating,
+// or a year, a date, a document number, an ordinal, a range. Figures are read by parseFigure, the same reader the
+// compile step uses to prove curated values.
+import { CN_NUMERAL_CHARS, parseFigure, unitInfo, scaleDecimal, type Qualifier } from './figure.ts';
+
+export type MentionCategory = 'figure' | 'range' | 'unreadable' | 'year' | 'date' | 'document_number' | 'ordinal' | 'name';
+
+export type Mention = {
+  /** Offsets in UTF-16 code units of the text given (see codePointOffset for published offsets). */
+  start: number;
+  end: number;
+  text: string;
+  category: MentionCategory;
+  value: number | null;
+  valueText: string;
+  unit: string;
+  valueBase: string;
+  unitBase: string;
+  qualifier: Qualifier;
+};
+
+const DIGIT = '0-9０-９';
+const DECIMAL = '.。．';
+const PREFIX = '不低于|不少于|不超过|不高于|不足|不到|超过|高于|多于|低于|少于|大约|将近|接近|约|近|逾|超';
+const UNIT_WORDS = [
+  '个百分点', '個百分點', '百分点', '百分點', '平方米', '人次', '场次', '場次', '批次', '小时', '小時', '学时', '學時', '课时', '課時',
+  '%', '％', '㎡', '元', '人', '名', '位', '户', '戶', '亩', '畝', '分', '倍', '天', '年',
+  ...'个個所座项項台臺部套间間张張件批场場次期门門篇本册冊辆輛处處家班节節类類支块塊条條幢栋棟校园園组組种種轮輪只架把份笔筆株棵片例起回路金银銀铜銅枚届屆',
+];
+// Longest unit first, so 个百分点 wins over 个 and 人次 over 人.
+const UNIT_ALTERNATION = [...UNIT_WORDS].sort((a, b) => b.length - a.length).join('|');
+const MULTIPLIER = '万萬亿億千';
+const SUFFIX = '以上|以下|以内|以內|左右|上下';
+
+// number (Arabic with an optional decimal written as . 。 or ．, or Chinese numerals), optional 余/多, optional
+// multiplier, optional unit, optional trailing qualifier. A blanked number (220__个, 20__年) is caught too.
+const FIGURE_RE = new RegExp(
+  `(?<prefix>${PREFIX})?` +
+    `(?<number>[${DIGIT}]+[_＿]{2,}[${DIGIT}]*|[_＿]{2,}[${DIGIT}]+|[${DIGIT}]+(?:,[${DIGIT}]{3})*(?:[${DECIMAL}][${DIGIT}]+)?(?:[—–~～\\-至到][${DIGIT}]+(?:[${DECIMAL}][${DIGIT}]+)?)?|[${CN_NUMERAL_CHARS}]+)` +
+    `(?<infix>[余餘多](?=[${MULTIPLIER}]|${UNIT_ALTERNATION}))?` +
+    `(?<multiplier>[${MULTIPLIER}][余餘多]?)?` +
+    `(?<unit>${UNIT_ALTERNATION})?` +
+    `(?<suffix>${SUFFIX}|[余餘多](?![${DIGIT}]))?`,
+  'gu',
+);
+
+// Chinese numerals inside words are not figures: 一是, 统一, 十四五, 一对一, 三全育人. They count only when a
+// measure word follows, and a lone 一 ("一所学校" = "a school") is left out.
+function chineseNumeralCounts(numeral: string, unit: string): boolean {
+  if (['一', '〇', '零', '十', '百', '千'].includes(numeral)) return false; // 百年, 千家万户
+  return unit !== '' && unit !== '年';
+}
+
+const DOCUMENT_NUMBER = /[〔\[［(（]\s*[12]\d{3}\s*[〕\]］)）]\s*\d+\s*号/g;
+
+function categorise(text: string, start: number, end: number, body: string, unit: string): MentionCategory {
+  const before = text.slice(Math.max(0, start - 2), start);
+  const after = text.slice(end, end + 2);
+  if (/[_＿]/.test(body)) return unit === '年' || after.startsWith('年') ? 'year' : 'unreadable';
+  if (before.endsWith('第')) return 'ordinal';
+  if (/^[12]\d{3}$/.test(body) && (unit === '年' || unit === '' )) return 'year';
+  if (unit === '年' && /^[12]\d{3}/.test(body)) return 'year';
+  if (/^[月日号號]/.test(after) || before.endsWith('月') || /^\d{1,2}$/.test(body) && /^[月日]/.test(after)) return 'date';
+  if (/[—–~～\-至到]/.test(body)) return 'range';
+  return 'figure';
+}
+
+export function findMentions(text: string): Mention[] {
+  const mentions: Mention[] = [];
+  const documentSpans: [number, number][] = [];
+  for (const m of text.matchAll(DOCUMENT_NUMBER)) {
+    documentSpans.push([m.index, m.index + m[0].length]);
+    mentions.push(blank(m.index, m.index + m[0].length, m[0], 'document_number'));
+  }
+  const inDocument = (i: number) => documentSpans.some(([a, b]) => i >= a && i < b);
+  for (const m of text.matchAll(FIGURE_RE)) {
+    const raw = m[0];
+    if (!raw || inDocument(m.index)) continue;
+    const { prefix = '', number = '', unit = '', multiplier = '' } = m.groups!;
+    const start = m.index;
+    const isArabic = /[0-9０-９_＿]/.test(number);
+    if (!isArabic && !chineseNumeralCounts(number, unit)) continue;
+    const ascii = number.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
+    const category = categorise(text, start + prefix.length, start + raw.length, ascii, unit);
+    if (category !== 'figure') {
+      mentions.push(blank(start + prefix.length, start + raw.length, raw.slice(prefix.length), category));
+      continue;
+    }
+    // A trailing decimal mark is the sentence's full stop, not part of the number.
+    let figureText = raw.replace(/[。．.]$/, '');
+    let parsed = parseFigure(figureText);
+    if (!parsed.ok && prefix) {
+      figureText = figureText.slice(prefix.length);
+      parsed = parseFigure(figureText);
+    }
+    if (!parsed.ok) continue;
+    const figureStart = start + raw.indexOf(figureText);
+    const info = unitInfo(parsed.unit);
+    mentions.push({
+      start: figureStart,
+      end: figureStart + figureText.length,
+      text: figureText,
+      category: 'figure',
+      value: parsed.value,
+      valueText: parsed.valueText,
+      unit: parsed.unit,
+      valueBase: info ? scaleDecimal(parsed.valueText, info.exponent) : parsed.valueText,
+      unitBase: info?.base ?? '',
+      qualifier: parsed.qualifier,
+    });
+  }
+  return mergeRanges(text, mentions.sort((a, b) => a.start - b.start));
+}
+
+// "20%-30%" and "1—2项" are one statement of a range: the two ends become one mention valued at its lower end.
+function mergeRanges(text: string, mentions: Mention[]): Mention[] {
+  const out: Mention[] = [];
+  for (const m of mentions) {
+    const last = out.at(-1);
+    if (last && last.category === 'figure' && m.category === 'figure' && last.unitBase === m.unitBase && /^[—–~～\-至到]$/.test(text.slice(last.end, m.start))) {
+      out[out.length - 1] = { ...last, end: m.end, text: text.slice(last.start, m.end), category: 'range' };
+      continue;
+    }
+    if (m.category === 'range') {
+      const low = /^[0-9０-９.。．]+/.exec(m.text)?.[0];
+      const parsed = low ? parseFigure(m.text.replace(/[—–~～\-至到][0-9０-９.。．]+/, '')) : null;
+      if (parsed?.ok) {
+        const info = unitInfo(parsed.unit);
+        out.push({ ...m, value: parsed.value, valueText: parsed.valueText, unit: parsed.unit, valueBase: info ? scaleDecimal(parsed.valueText, info.exponent) : '', unitBase: info?.base ?? '' });
+        continue;
+      }
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+function blank(start: number, end: number, text: string, category: MentionCategory): Mention {
+  return { start, end, text, category, value: null, valueText: '', unit: '', valueBase: '', unitBase: '', qualifier: '' };
+}
+
+/** The sentence around a position: cut at 。！？；and line ends, but not at a 。 used as a decimal point. */
+export function sentenceAround(text: string, start: number, end: number): { start: number; end: number; text: string } {
+  const isStop = (i: number) => {
+    const ch = text[i]!;
+    if (ch === '\n' || ch === '！' || ch === '？' || ch === '；' || ch === '!' || ch === '?' || ch === ';') return true;
+    return ch === '。' && !(/[0-9０-９]/.test(text[i - 1] ?? '') && /[0-9０-９]/.test(text[i + 1] ?? ''));
+  };
+  let a = start;
+  while (a > 0 && !isStop(a - 1)) a--;
+  let b = end;
+  while (b < text.length && !isStop(b)) b++;
+  if (b < text.length && text[b] !== '\n') b++;
+  while (a < b && /\s/.test(text[a]!)) a++;
+  return { start: a, end: b, text: text.slice(a, b) };
+}
