@@ -166,7 +166,7 @@ const BASE_WORDS: Record<string, UnitBase> = {
   倍: 'times', 天: 'day', 年: 'year',
 };
 // Measure words that count things; what is counted is the metric's business, so they share the base unit "count".
-const CLASSIFIERS = '个所座项台部套间张件批场次期门篇本册辆处家班节类支块条幢栋校园组种轮只架把份笔株棵片例起回路';
+const CLASSIFIERS = '幅个所座项台部套间张件批场次期门篇本册辆处家班节类支块条幢栋校园组种轮只架把份笔株棵片例起回路';
 for (const ch of CLASSIFIERS) BASE_WORDS[ch] = 'count';
 // 场次 counts sessions; 金/银/铜 count medals ("21金15银6铜").
 for (const word of ['场次', '批次', '架次', '金', '银', '铜', '枚', '届次']) BASE_WORDS[word] = 'count';

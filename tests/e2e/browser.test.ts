@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_PATH, DIST } from './paths.ts';
-import { serve } from './server.ts';
+import { serve } from '../../scripts/static-server.ts';
 import observations from '../../public/data/observations.json' with { type: 'json' };
 
 let browser: Browser;

@@ -1,0 +1,83 @@
+// npm run bench — the performance budget, measured on the real dataset: build times, bytes a static host sends
+// on first load of each page kind, JavaScript per page, and Lighthouse scores. Prints a table, writes JSON.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseHTML } from 'linkedom';
+import { serve } from './static-server.ts';
+
+const DIST = join(process.cwd(), 'bench', 'dist');
+const BASE = '/bureau-atlas/';
+const env = { ...process.env, DIST_DIR: DIST, BASE_PATH: BASE, SITE_URL: 'http://127.0.0.1' };
+const timed = (args: string[]) => {
+  const started = performance.now();
+  execFileSync(args[0]!, args.slice(1), { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  return Math.round(performance.now() - started);
+};
+const build = {
+  data_ms: timed(['node', 'scripts/build-data.ts']),
+  astro_ms: timed(['npx', 'astro', 'build']),
+  search_index_ms: timed(['node', 'scripts/search-index.ts']),
+};
+
+const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
+const pages = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? (['pagefind', 'charts', '_astro'].includes(e.name) ? [] : pages(join(dir, e.name))) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
+  );
+const kindOf = (path: string) => {
+  const rel = relative(DIST, path).replace(/^en\//, '');
+  const first = rel.split('/')[0]!;
+  if (rel === 'index.html') return 'home';
+  if (rel === '404.html') return '404';
+  if (['topics', 'metrics', 'regions', 'reports'].includes(first)) return rel.split('/').length > 2 ? first.replace(/s$/, '') : `${first}-index`;
+  return first;
+};
+const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]!; };
+
+const byKind = new Map<string, { total: number[]; js: number[] }>();
+for (const file of pages(DIST)) {
+  const html = readFileSync(file, 'utf8');
+  const { document } = parseHTML(html);
+  const assets = [...document.querySelectorAll('script[src], link[rel="stylesheet"][href]')].map((el) => el.getAttribute('src') ?? el.getAttribute('href')!);
+  const local = (url: string) => join(DIST, url.slice(BASE.length));
+  const jsFiles = assets.filter((u) => u.endsWith('.js') && u.startsWith(BASE)).map(local).filter(existsSync);
+  const inlineJs = [...document.querySelectorAll('script:not([src])')].map((s) => gzipSync(s.textContent ?? '').length).reduce((a, b) => a + b, 0);
+  const js = jsFiles.reduce((sum, f) => sum + gz(f), 0) + inlineJs;
+  const total = gz(file) + assets.filter((u) => u.startsWith(BASE)).map(local).filter(existsSync).reduce((sum, f) => sum + gz(f), 0);
+  const kind = kindOf(file);
+  const entry = byKind.get(kind) ?? { total: [], js: [] };
+  entry.total.push(total);
+  entry.js.push(js);
+  byKind.set(kind, entry);
+}
+const weights = Object.fromEntries(
+  [...byKind].sort().map(([kind, { total, js }]) => [kind, { pages: total.length, first_load_gzip_median: median(total), first_load_gzip_max: Math.max(...total), js_gzip_max: Math.max(...js) }]),
+);
+
+// Lighthouse, mobile emulation, against the site served under its sub-path.
+const lighthouse: Record<string, Record<string, number>> = {};
+if (process.env.BENCH_SKIP_LIGHTHOUSE !== '1') {
+  const { default: run } = await import('lighthouse');
+  const { launch } = await import('chrome-launcher');
+  const observations = JSON.parse(readFileSync('public/data/observations.json', 'utf8')) as { metric_id: string; report_id: string }[];
+  const { origin, server } = await serve(DIST, BASE);
+  const chrome = await launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  for (const [name, path] of [['home', ''], ['topic', 'topics/access/'], ['metric', `metrics/${observations[0]!.metric_id}/`], ['report', `reports/${observations[0]!.report_id}/`]] as const) {
+    const result = await run(`${origin}${BASE}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+    lighthouse[name] = Object.fromEntries(Object.entries(result!.lhr.categories).map(([k, c]) => [k, Math.round((c.score ?? 0) * 100)]));
+  }
+  await chrome.kill();
+  server.close();
+}
+
+const results = { build, weights, lighthouse };
+mkdirSync('bench/results', { recursive: true });
+writeFileSync('bench/results/bench.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log(`build: data ${build.data_ms} ms · astro ${build.astro_ms} ms · search index ${build.search_index_ms} ms\n`);
+console.log('page kind        pages  first load gz (median / max)   JS gz max');
+for (const [kind, w] of Object.entries(weights)) {
+  console.log(`${kind.padEnd(16)} ${String(w.pages).padStart(5)}  ${(w.first_load_gzip_median / 1024).toFixed(1).padStart(8)} KB / ${(w.first_load_gzip_max / 1024).toFixed(1).padStart(6)} KB   ${(w.js_gzip_max / 1024).toFixed(1).padStart(6)} KB`);
+}
+for (const [page, scores] of Object.entries(lighthouse)) console.log(`lighthouse ${page}: ${Object.entries(scores).map(([k, v]) => `${k} ${v}`).join(' · ')}`);
