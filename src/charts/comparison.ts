@@ -23,11 +23,16 @@ export type ComparisonRow = {
 export type ComparisonOptions = {
   locale: Locale;
   width?: number;
-  /** Row height in pixels; 28 keeps two-line labels legible on a phone. */
-  rowHeight?: number;
+  /**
+   * `wide` puts each row's label left of its dot; `narrow` puts it above, so that a phone 360 px wide shows the
+   * chart at its natural size instead of shrinking a wide one until its text is unreadable.
+   */
+  layout?: 'wide' | 'narrow';
 };
 
-const KNOWN_OPTIONS = new Set(['locale', 'width', 'rowHeight']);
+const KNOWN_OPTIONS = new Set(['locale', 'width', 'layout']);
+/** Labels longer than this are cut with … in the narrow layout; the mark's title keeps the whole label. */
+const NARROW_LABEL_CHARS = 26;
 
 // Colours: actual values are solid ink; targets and plans are hollow so they never read as achievements; values
 // computed by the site are grey; national statistics are a separate hue and a tick, not a dot.
@@ -35,7 +40,10 @@ export const COLOURS = { actual: '#1f4e79', target: '#1f4e79', plan: '#1f4e79', 
 
 export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions): Plot.PlotOptions {
   for (const key of Object.keys(options)) if (!KNOWN_OPTIONS.has(key)) throw new Error(`comparisonSpec: unknown option "${key}"`);
-  const { locale, width = 640, rowHeight = 28 } = options;
+  const { locale, layout = 'wide' } = options;
+  const narrow = layout === 'narrow';
+  const width = options.width ?? (narrow ? 360 : 720);
+  const rowHeight = narrow ? 44 : 28;
   const unitBase = rows[0]?.unitBase ?? 'count';
   const labels = [...new Set(rows.map((r) => r.label))];
   const longest = Math.max(...labels.map((l) => Array.from(l).length), 4);
@@ -48,10 +56,11 @@ export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions
   const fmt = (r: ComparisonRow) => formatValue(r.value, r.unitBase, locale);
   return {
     width,
-    height: labels.length * rowHeight + 50,
-    marginLeft: Math.min(240, longest * 12 + 12),
-    marginRight: 90,
-    style: { fontSize: '12px', fontFamily: 'system-ui, sans-serif', background: 'transparent' },
+    height: labels.length * rowHeight + (narrow ? 56 : 50),
+    marginLeft: narrow ? 10 : Math.min(280, longest * 12 + 12),
+    marginRight: narrow ? 70 : 90,
+    marginTop: narrow ? 28 : 20,
+    style: { fontSize: narrow ? '13px' : '12px', fontFamily: 'system-ui, sans-serif', background: 'transparent' },
     x: {
       domain: [min, max === 0 ? 1 : max * 1.05],
       label: unitLabel(unitBase, locale),
@@ -59,8 +68,14 @@ export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions
       ticks: 5,
       grid: true,
     },
-    y: { domain: labels, label: null, tickSize: 0 },
+    y: narrow ? { domain: labels, label: null, axis: null } : { domain: labels, label: null, tickSize: 0 },
     marks: [
+      narrow
+        ? Plot.text(labels, {
+            y: (l: string) => l, frameAnchor: 'left', dy: -14, textAnchor: 'start', fill: '#333',
+            text: (l: string) => (Array.from(l).length > NARROW_LABEL_CHARS ? `${Array.from(l).slice(0, NARROW_LABEL_CHARS - 1).join('')}…` : l),
+          })
+        : null,
       Plot.ruleX([0], { stroke: '#999' }),
       Plot.tickX(references, { x: 'national', y: 'label', stroke: COLOURS.national, strokeWidth: 2, title: (r: ComparisonRow) => r.title }),
       Plot.ruleY(filled, { y: 'label', x1: 0, x2: 'value', stroke: '#c7d5e4', strokeWidth: 2 }),

@@ -17,7 +17,10 @@ export type ChartModel = {
   warnings: string[];
   alt: string;
   rows: ComparisonRow[];
+  /** The chart with labels left of the dots, for wide screens. */
   svg: string;
+  /** The same chart with labels above the dots, for phones. */
+  svgNarrow: string;
   hasTargets: boolean;
   hasDerived: boolean;
   hasNational: boolean;
@@ -72,6 +75,7 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
     alt,
     rows,
     svg: rows.length ? renderSvg(comparisonSpec(rows, { locale }), alt) : '',
+    svgNarrow: rows.length ? renderSvg(comparisonSpec(rows, { locale, layout: 'narrow' }), alt) : '',
     hasTargets: observations.some((o) => o.kind === 'target' || o.kind === 'plan'),
     hasDerived: observations.some((o) => o.kind === 'derived'),
     hasNational: rows.some((r) => r.national !== null),
@@ -82,7 +86,7 @@ const escapeXml = (text: string) => text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;
 
 /** A standalone SVG for download: the chart with its title, subtitle, warnings and source line drawn in. */
 export function standaloneSvg(model: ChartModel, locale: Locale): string {
-  const width = 640;
+  const width = 720;
   const inner = model.svg.replace('<svg ', '<svg x="0" y="0" ');
   const height = Number(/viewBox="0 0 \d+ (\d+(?:\.\d+)?)"/.exec(model.svg)?.[1] ?? 200);
   const lines = [model.subtitle, ...model.warnings];

@@ -38,6 +38,14 @@ describe('comparisonSpec', () => {
     expect(renderSvg(comparisonSpec(money, { locale: 'en' }), 't')).toContain('¥1.37 billion');
   });
 
+  it('puts labels above the dots in the narrow layout, so a phone shows the chart at its natural size', () => {
+    const svg = renderSvg(comparisonSpec(rows, { locale: 'zh-cn', layout: 'narrow' }), 'test');
+    expect(svg).toContain('viewBox="0 0 360 ');
+    expect(svg).not.toContain('aria-label="y-axis tick label"');
+    expect(svg).toContain('>张店区（市辖区）· 2019</text>');
+    expectSvgSnapshot('comparison-rates-zh-narrow', svg);
+  });
+
   it('gives every mark group a role, as axe requires of aria-labelled elements', () => {
     const svg = renderSvg(comparisonSpec(rows, { locale: 'zh-cn' }), 'test');
     expect(svg.match(/<g[^>]*aria-label/g)!.every((g) => g.includes('role="group"'))).toBe(true);

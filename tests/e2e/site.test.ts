@@ -42,11 +42,12 @@ describe('the built site', () => {
 
   it('draws one mark for every value on each metric chart', () => {
     for (const id of metricIds) {
-      const svg = page(`metrics/${id}`).querySelector(`figure.chart[data-metric="${id}"] svg`);
+      for (const svg of page(`metrics/${id}`).querySelectorAll(`figure.chart[data-metric="${id}"] .plot svg`)) {
       const values = observations.filter((o) => o.metric_id === id && o.value_base !== null).length;
-      expect(svg, id).not.toBeNull();
-      expect(svg!.querySelectorAll('a').length, id).toBe(values);
-      for (const g of svg!.querySelectorAll('g[aria-label]')) expect(g.getAttribute('role')).toBe('group');
+      expect(svg.querySelectorAll('a').length, id).toBe(values);
+      for (const g of svg.querySelectorAll('g[aria-label]')) expect(g.getAttribute('role')).toBe('group');
+      }
+      expect(page(`metrics/${id}`).querySelectorAll(`figure.chart[data-metric="${id}"] .plot svg`).length, id).toBe(2);
     }
   });
 
