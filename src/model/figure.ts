@@ -37,7 +37,8 @@ export const figureRowSchema = z
     period: periodSchema,
     kind: z.enum(CURATED_KINDS),
     value: z.string().regex(/^(\d+(\.\d+)?)?$/, 'must be a number in ASCII digits, like 13.7'),
-    unit: z.string().min(1),
+    /** Empty only where the report writes no unit at all ("化解1200余有各种诉求的考生家庭"). */
+    unit: z.string(),
     qualifier: qualifierSchema.default(''),
     figure_text: z.string().min(1),
     quote: z.string().min(1),

@@ -20,8 +20,11 @@ export function normaliseFigure(
   metric: Metric,
 ): { observation: Observation | null; problems: Problem[] } {
   const path = report.figuresPath;
-  const unit = unitInfo(row.unit);
-  if (!unit) return { observation: null, problems: [{ path, line, field: 'unit', message: 'unknown unit', got: row.unit }] };
+  const written = unitInfo(row.unit);
+  if (!written) return { observation: null, problems: [{ path, line, field: 'unit', message: 'unknown unit', got: row.unit }] };
+  // "投入1500多万" names no unit, only a multiplier: the number is counted in the metric's own unit.
+  const bare = /^[万萬亿億千]?$/.test(row.unit) && metric.unit_base !== '%' && metric.unit_base !== 'pp';
+  const unit = bare ? { ...written, base: metric.unit_base } : written;
   if (unit.base !== metric.unit_base) {
     return {
       observation: null,
@@ -57,7 +60,7 @@ export function normaliseFigure(
       figure_text: row.figure_text,
       flags: [...flags].sort(),
       note: row.note,
-      checks: '',
+      checks: bare && written.base !== metric.unit_base ? `the report writes no unit (${row.figure_text}); read in the metric's unit, ${metric.unit_base}` : '',
       inputs: [],
     },
     problems: [],

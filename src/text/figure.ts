@@ -169,6 +169,8 @@ const BASE_WORDS: Record<string, UnitBase> = {
 const CLASSIFIERS = '幅个所座项台部套间张件批场次期门篇本册辆处家班节类支块条幢栋校园组种轮只架把份笔株棵片例起回路';
 for (const ch of CLASSIFIERS) BASE_WORDS[ch] = 'count';
 // 场次 counts sessions; 金/银/铜 count medals ("21金15银6铜").
+// 次人 is read as person-times: one report writes "118次人", flagged there as a probable slip for 人次.
+BASE_WORDS['次人'] = 'person_time';
 for (const word of ['场次', '批次', '架次', '金', '银', '铜', '枚', '届次']) BASE_WORDS[word] = 'count';
 
 export type UnitInfo = { base: UnitBase; exponent: number };
@@ -176,6 +178,8 @@ export type UnitInfo = { base: UnitBase; exponent: number };
 function unitForParsing(unit: string): UnitInfo | null {
   // "元/生·年", "元/人": a rate per person keeps the base of its numerator
   const head = unit.split('/')[0]!;
+  // Some figures carry no unit at all ("化解1200余有各种诉求的考生家庭"): a bare count.
+  if (head === '') return { base: 'count', exponent: 0 };
   if (head in BASE_WORDS) return { base: BASE_WORDS[head]!, exponent: 0 };
   const first = head[0];
   if (first && first in MULTIPLIER_EXP && head.length > 1) {

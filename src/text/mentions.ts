@@ -76,9 +76,11 @@ export function findMentions(text: string): Mention[] {
   for (const m of text.matchAll(FIGURE_RE)) {
     const raw = m[0];
     if (!raw || inDocument(m.index)) continue;
-    const { prefix = '', number = '', unit = '', multiplier = '' } = m.groups!;
+    const { prefix = '', number = '', unit = '', multiplier = '', infix = '', suffix = '' } = m.groups!;
     const start = m.index;
     const isArabic = /[0-9０-９_＿]/.test(number);
+    // A bare number is offered only with a multiplier or qualifier ("1200余"); alone it is too often part of a name.
+    if (isArabic && !unit && !multiplier && !infix && !suffix && !/[_＿]/.test(number)) continue;
     if (!isArabic && !chineseNumeralCounts(number, unit)) continue;
     const ascii = number.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
     const category = categorise(text, start + prefix.length, start + raw.length, ascii, unit);
