@@ -6,7 +6,7 @@ import type { Observation } from '../model/observation.ts';
 import type { PublishedMetric } from '../model/metric.ts';
 import { comparisonSpec } from '../charts/comparison.ts';
 import type { ComparisonRow } from '../charts/comparison.ts';
-import { renderSvg } from '../charts/render.ts';
+import { renderSvg, xmlSafeAttributes } from '../charts/render.ts';
 import { comparisonRows, periodLabel } from './chart-rows.ts';
 import type { SiteData } from './data.ts';
 import { routes } from './routes.ts';
@@ -87,7 +87,7 @@ const escapeXml = (text: string) => text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;
 /** A standalone SVG for download: the chart with its title, subtitle, warnings and source line drawn in. */
 export function standaloneSvg(model: ChartModel, locale: Locale): string {
   const width = 720;
-  const inner = model.svg.replace('<svg ', '<svg x="0" y="0" ');
+  const inner = xmlSafeAttributes(model.svg).replace('<svg ', '<svg x="0" y="0" ');
   const height = Number(/viewBox="0 0 \d+ (\d+(?:\.\d+)?)"/.exec(model.svg)?.[1] ?? 200);
   const lines = [model.subtitle, ...model.warnings];
   const top = 30 + lines.length * 18;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonSpec, type ComparisonRow } from '../../src/charts/comparison.ts';
-import { renderSvg } from '../../src/charts/render.ts';
+import { renderSvg, xmlSafeAttributes } from '../../src/charts/render.ts';
 import { expectSvgSnapshot } from './snapshot.ts';
 
 const row = (label: string, value: number, extra: Partial<ComparisonRow> = {}): ComparisonRow => ({
@@ -53,5 +53,12 @@ describe('comparisonSpec', () => {
 
   it('throws at once on an unknown option', () => {
     expect(() => comparisonSpec(rows, { locale: 'zh-cn', colour: 'red' } as never)).toThrow(/unknown option "colour"/);
+  });
+});
+
+describe('xmlSafeAttributes', () => {
+  it('escapes what HTML allows bare in attributes but XML does not, and nothing else', () => {
+    const svg = '<svg aria-label="R&D <script> &amp; &#20013;"><text>R&amp;D</text></svg>';
+    expect(xmlSafeAttributes(svg)).toBe('<svg aria-label="R&amp;D &lt;script> &amp; &#20013;"><text>R&amp;D</text></svg>');
   });
 });
