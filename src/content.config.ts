@@ -9,7 +9,8 @@ import { publishedReportSchema } from './model/report.ts';
 import { referenceRowSchema } from './model/reference.ts';
 import { z } from 'astro/zod';
 
-const dataDir = join(process.cwd(), 'public', 'data');
+// ATLAS_DATA lets a test build the site from another compiled dataset (the hostile fixture) without touching public/.
+const dataDir = process.env.ATLAS_DATA ?? join(process.cwd(), 'public', 'data');
 const rows = (name: string): Record<string, unknown>[] => JSON.parse(readFileSync(join(dataDir, `${name}.json`), 'utf8'));
 const keyed = (name: string, key: string) => async () => rows(name).map((row) => ({ ...row, id: String(row[key]) }));
 

@@ -78,17 +78,25 @@ export function figureOccurrences(quote: string, figureText: string): number[] {
 }
 
 /**
- * The figure inside a figure_text: the whole text when it reads as one, otherwise its longest readable ending, so a
- * curator can tell apart two equal figures of one sentence by the words before them ("覆盖率100%").
+ * The figure inside a figure_text: its longest readable part, so a curator can tell two equal figures of one sentence
+ * apart by the words around them ("覆盖率100%", "11所小学、幼儿园"). A tie goes to the later start.
  */
-export function figureWithin(figureText: string): { offset: number; parsed: ParsedFigure } {
+export function figureWithin(figureText: string): { offset: number; length: number; parsed: ParsedFigure } {
   const whole = parseFigure(figureText);
-  if (whole.ok) return { offset: 0, parsed: whole };
-  for (let i = 1; i < figureText.length; i++) {
-    const parsed = parseFigure(figureText.slice(i));
-    if (parsed.ok) return { offset: i, parsed };
+  // A blanked number ("220__个") stays unreadable: no part of it is a figure.
+  if (whole.ok || /[_＿]/.test(figureText)) return { offset: 0, length: figureText.length, parsed: whole };
+  let best: { offset: number; length: number; parsed: ParsedFigure } | null = null;
+  const n = Math.min(figureText.length, 80);
+  for (let length = n - 1; length > 0 && !best; length--) {
+    for (let offset = n - length; offset >= 0; offset--) {
+      const parsed = parseFigure(figureText.slice(offset, offset + length));
+      if (parsed.ok) {
+        best = { offset, length, parsed };
+        break;
+      }
+    }
   }
-  return { offset: 0, parsed: whole };
+  return best ?? { offset: 0, length: figureText.length, parsed: whole };
 }
 
 export type Located = { quote_start: number; quote_end: number; figure_start: number; figure_end: number };
@@ -133,7 +141,7 @@ export function proveFigure(row: FigureRow, line: number, report: ValidReport): 
       quote_start: cp(found.first),
       quote_end: cp(found.first + row.quote.length),
       figure_start: cp(figureAt),
-      figure_end: cp(found.first + inQuote[0]! + row.figure_text.length),
+      figure_end: cp(figureAt + figure.length),
     },
     problems,
   };

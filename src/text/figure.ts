@@ -57,12 +57,13 @@ export function parseChineseNumeral(text: string): number {
 export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千';
 
 const PREFIX_QUALIFIERS: [string, Qualifier][] = [
-  ['不低于', 'ge'], ['不少于', 'ge'], ['不超过', 'le'], ['不高于', 'le'], ['不足', 'lt'], ['不到', 'lt'],
+  ['不能高于', 'le'], ['不得高于', 'le'], ['不能超过', 'le'], ['不得超过', 'le'], ['不能低于', 'ge'], ['不得低于', 'ge'],
+  ['至少', 'ge'], ['最多', 'le'], ['不低于', 'ge'], ['不少于', 'ge'], ['不超过', 'le'], ['不高于', 'le'], ['不足', 'lt'], ['不到', 'lt'],
   ['超过', 'gt'], ['高于', 'gt'], ['多于', 'gt'], ['低于', 'lt'], ['少于', 'lt'], ['大约', 'approx'],
   ['将近', 'approx'], ['接近', 'approx'], ['约', 'approx'], ['近', 'approx'], ['逾', 'gt'], ['超', 'gt'],
 ];
 const SUFFIX_QUALIFIERS: [string, Qualifier][] = [
-  ['以上', 'ge'], ['以下', 'le'], ['以内', 'le'], ['左右', 'approx'], ['上下', 'approx'], ['多', 'gt'], ['余', 'gt'],
+  ['以上', 'ge'], ['以下', 'le'], ['以内', 'le'], ['左右', 'approx'], ['上下', 'approx'], ['多', 'gt'], ['余', 'gt'], ['+', 'gt'],
 ];
 // 余/多 sit between the number and its unit ("500余万元", "3000余部"); after a multiplier too ("10万余人").
 const INFIX_QUALIFIERS: [string, Qualifier][] = [['余', 'gt'], ['多', 'gt']];
@@ -112,6 +113,15 @@ export function parseFigure(text: string): ParsedFigure {
     valueText = String(value);
     rest = rest.slice(n);
     offset += n;
+  }
+  // A range ("2-4次", "1—2项") is read as at least its lower end; the upper end stays in the figure's text.
+  const range = /^[-—–~～至到](\d+(?:\.\d+)?)/.exec(rest);
+  if (range && arabic) {
+    if (Number(range[1]) < value) return { ok: false, reason: 'a range whose upper end is below its lower end' };
+    if (qualifier) return { ok: false, reason: 'two qualifiers' };
+    qualifier = 'ge';
+    rest = rest.slice(range[0].length);
+    offset += range[0].length;
   }
   for (const [word, q] of INFIX_QUALIFIERS) {
     if (rest.startsWith(word)) {

@@ -79,8 +79,6 @@ export function findMentions(text: string): Mention[] {
     const { prefix = '', number = '', unit = '', multiplier = '', infix = '', suffix = '' } = m.groups!;
     const start = m.index;
     const isArabic = /[0-9０-９_＿]/.test(number);
-    // A bare number is offered only with a multiplier or qualifier ("1200余"); alone it is too often part of a name.
-    if (isArabic && !unit && !multiplier && !infix && !suffix && !/[_＿]/.test(number)) continue;
     if (!isArabic && !chineseNumeralCounts(number, unit)) continue;
     const ascii = number.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
     const category = categorise(text, start + prefix.length, start + raw.length, ascii, unit);
@@ -88,6 +86,8 @@ export function findMentions(text: string): Mention[] {
       mentions.push(blank(start + prefix.length, start + raw.length, raw.slice(prefix.length), category));
       continue;
     }
+    // A bare number is offered only with a multiplier or qualifier ("1200余"); alone it is too often part of a name.
+    if (!unit && !multiplier && !infix && !suffix) continue;
     // A trailing decimal mark is the sentence's full stop, not part of the number.
     let figureText = raw.replace(/[。．.]$/, '');
     let parsed = parseFigure(figureText);
