@@ -36,7 +36,7 @@ const SUFFIX = '以上|以下|以内|以內|左右|上下';
 // multiplier, optional unit, optional trailing qualifier. A blanked number (220__个, 20__年) is caught too.
 const FIGURE_RE = new RegExp(
   `(?<prefix>${PREFIX})?` +
-    `(?<number>[${DIGIT}]+[_＿]{2,}[${DIGIT}]*|[_＿]{2,}[${DIGIT}]+|[${DIGIT}]+(?:,[${DIGIT}]{3})*(?:[${DECIMAL}][${DIGIT}]+)?(?:[—–~～\\-至到][${DIGIT}]+(?:[${DECIMAL}][${DIGIT}]+)?)?|[${CN_NUMERAL_CHARS}]+)` +
+    `(?<number>[${DIGIT}]+[_＿]{2,}[${DIGIT}]*|[_＿]{2,}[${DIGIT}]+|[${DIGIT}]+(?:,[${DIGIT}]{3})*(?:[${DECIMAL}][${DIGIT}]+)?(?:[—–~～\\-至到][${DIGIT}]+(?:[${DECIMAL}][${DIGIT}]+)?)?|[${CN_NUMERAL_CHARS}兩]+)` +
     `(?<infix>[余餘多](?=[${MULTIPLIER}]|${UNIT_ALTERNATION}))?` +
     `(?<multiplier>[${MULTIPLIER}][余餘多]?)?` +
     `(?<unit>${UNIT_ALTERNATION})?` +
@@ -47,18 +47,21 @@ const FIGURE_RE = new RegExp(
 // Chinese numerals inside words are not figures: 一是, 统一, 十四五, 一对一, 三全育人. They count only when a
 // measure word follows, and a lone 一 ("一所学校" = "a school") is left out.
 function chineseNumeralCounts(numeral: string, unit: string): boolean {
-  if (['一', '〇', '零', '十', '百', '千'].includes(numeral)) return false; // 百年, 千家万户
+  // 一 with a concrete measure word counts (新建一所, 一期); with 个, 批, 项 it is mostly the article "a".
+  if (numeral === '一') return /^[所座期名位班栋幢]$/.test(unit);
+  if (['〇', '零', '十', '百', '千'].includes(numeral)) return false; // 百年, 千家万户
   return unit !== '' && unit !== '年';
 }
 
 const DOCUMENT_NUMBER = /[〔\[［(（]\s*[12]\d{3}\s*[〕\]］)）]\s*\d+\s*号/g;
 
-function categorise(text: string, start: number, end: number, body: string, unit: string): MentionCategory {
+function categorise(text: string, start: number, end: number, body: string, unit: string, qualified: boolean): MentionCategory {
   const before = text.slice(Math.max(0, start - 2), start);
   const after = text.slice(end, end + 2);
   if (/[_＿]/.test(body)) return unit === '年' || after.startsWith('年') ? 'year' : 'unreadable';
   if (before.endsWith('第')) return 'ordinal';
-  if (/^[12]\d{3}$/.test(body) && (unit === '年' || unit === '' )) return 'year';
+  // A bare four-digit number in the range of years is a year ("2019、2020年"); 1500多万 is not.
+  if (/^(19[4-9]\d|20\d{2})$/.test(body) && unit === '' && !qualified) return 'year';
   if (unit === '年' && /^[12]\d{3}/.test(body)) return 'year';
   if (/^[月日号號]/.test(after) || before.endsWith('月') || /^\d{1,2}$/.test(body) && /^[月日]/.test(after)) return 'date';
   if (/[—–~～\-至到]/.test(body)) return 'range';
@@ -81,7 +84,7 @@ export function findMentions(text: string): Mention[] {
     const isArabic = /[0-9０-９_＿]/.test(number);
     if (!isArabic && !chineseNumeralCounts(number, unit)) continue;
     const ascii = number.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
-    const category = categorise(text, start + prefix.length, start + raw.length, ascii, unit);
+    const category = categorise(text, start + prefix.length, start + raw.length, ascii, unit, Boolean(multiplier || infix || suffix));
     if (category !== 'figure') {
       mentions.push(blank(start + prefix.length, start + raw.length, raw.slice(prefix.length), category));
       continue;
