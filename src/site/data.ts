@@ -87,3 +87,8 @@ async function load(): Promise<SiteData> {
 export function regionsReporting(data: SiteData, metricId: string): number {
   return new Set((data.byMetric.get(metricId) ?? []).map((o) => o.region_id)).size;
 }
+
+/** Regions with an actual value for the whole region: what a headline comparison needs (no targets, no one school). */
+export function regionsWithActuals(data: SiteData, metricId: string): number {
+  return new Set((data.byMetric.get(metricId) ?? []).filter((o) => o.kind === 'actual' && o.scope === 'region' && o.value_base !== null).map((o) => o.region_id)).size;
+}

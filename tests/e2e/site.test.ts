@@ -1,9 +1,10 @@
 // Assertions on the built site: every entity has its pages, every figure its anchor, every chart its marks.
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { BASE_PATH, DIST } from './paths.ts';
+import { BASE_PATH, DIST, SITE_URL } from './paths.ts';
 
 const json = <T>(name: string): T[] => JSON.parse(readFileSync(join('public', 'data', `${name}.json`), 'utf8'));
 type Obs = { observation_id: string; report_id: string; metric_id: string; kind: string; value_base: number | null };
@@ -78,4 +79,36 @@ describe('the built site', () => {
     expect(en.documentElement.getAttribute('lang')).toBe('en');
     expect(en.querySelector('[data-lang-switch]')!.getAttribute('href')).toBe(`${BASE_PATH}methodology/`);
   });
+
+  it('marks the national value of the same year beside each regional rate, and says where there is none', () => {
+    type Ref = { metric_id: string; year: number; unit: string; document: string; publisher: string };
+    const reference = json<Ref>('reference');
+    for (const metricId of [...new Set(reference.filter((r) => r.unit === '%').map((r) => r.metric_id))].filter((m) => metricIds.includes(m))) {
+      const years = new Set(reference.filter((r) => r.metric_id === metricId).map((r) => r.year));
+      const values = (observations as (Obs & { year: number | null })[]).filter((o) => o.metric_id === metricId && o.value_base !== null);
+      const withNational = values.filter((o) => o.year !== null && years.has(o.year)).length;
+      const doc = page(`metrics/${metricId}`);
+      const ticks = doc.querySelectorAll('.plot-wide svg g[aria-label="tick"] line').length;
+      expect(ticks, metricId).toBe(withNational);
+      const notes = [...doc.querySelectorAll('figure.chart .warnings li')].map((li) => li.textContent).join(' ');
+      if (withNational < values.length) expect(notes, metricId).toContain('该年份暂无全国数值');
+      else expect(notes, metricId).not.toContain('该年份暂无全国数值');
+    }
+    const published = readFileSync(join(DIST, 'data', 'reference.csv'), 'utf8');
+    for (const r of reference) expect(published).toContain(`${r.metric_id},${r.year},`);
+    expect(published.split('\n')[0]).toContain('document,publisher,published');
+  });
+
+  it('is byte-identical when the same commit is built twice', () => {
+    const again = `${DIST}-again`;
+    rmSync(again, { recursive: true, force: true });
+    const env = { ...process.env, BASE_PATH, SITE_URL, DIST_DIR: again };
+    execFileSync('npx', ['astro', 'build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('node', ['scripts/search-index.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+    const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+    expect(files(again)).toEqual(files(DIST));
+    const differing = files(DIST).filter((f) => !readFileSync(join(DIST, f)).equals(readFileSync(join(again, f))));
+    expect(differing).toEqual([]);
+    rmSync(again, { recursive: true, force: true });
+  }, 300_000);
 });
