@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIGURES, METRICS, REGIONS, SNAPSHOT, SOURCE, reportJson, writeDataset } from '../fixtures/dataset.ts';
 import { serve } from '../../scripts/static-server.ts';
+import { buildEnv } from './paths.ts';
 
 const EVIL = '<script>alert(1)</script>"onerror="alert(2)" javascript:alert(3) \u202Eevil\u202C';
 const LONG = '长'.repeat(10_000);
@@ -33,7 +34,7 @@ beforeAll(() => {
   const out = mkdtempSync(join(tmpdir(), 'atlas-hostile-'));
   execFileSync('node', ['scripts/build-data.ts'], { env: { ...process.env, DATA_DIR: dir, OUT_DIR: out }, stdio: 'inherit' });
   rmSync(DIST, { recursive: true, force: true });
-  execFileSync('npx', ['astro', 'build'], { env: { ...process.env, ATLAS_DATA: out, DIST_DIR: DIST, BASE_PATH: BASE }, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npx', ['astro', 'build'], { env: buildEnv({ ATLAS_DATA: out, DIST_DIR: DIST, BASE_PATH: BASE }), stdio: ['ignore', 'ignore', 'inherit'] });
 }, 300_000);
 afterAll(() => rmSync(DIST, { recursive: true, force: true }));
 

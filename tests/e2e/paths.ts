@@ -3,3 +3,13 @@ import { join } from 'node:path';
 export const BASE_PATH = '/bureau-atlas/';
 export const DIST = join(process.cwd(), 'test-results', 'site');
 export const SITE_URL = 'http://127.0.0.1:4399';
+
+/**
+ * The environment for a build started from inside a test: vitest sets BASE_URL, MODE, DEV, PROD and SSR in
+ * process.env for import.meta.env, and Astro would take them for its own.
+ */
+export function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[key];
+  return { ...env, ...extra };
+}

@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { BASE_PATH, DIST, SITE_URL } from './paths.ts';
+import { BASE_PATH, DIST, SITE_URL, buildEnv } from './paths.ts';
 
 const json = <T>(name: string): T[] => JSON.parse(readFileSync(join('public', 'data', `${name}.json`), 'utf8'));
 type Obs = { observation_id: string; report_id: string; metric_id: string; kind: string; value_base: number | null };
@@ -71,6 +71,29 @@ describe('the built site', () => {
     expect(outside).toEqual([]);
   });
 
+  it('has no broken internal link and no page that nothing links to', () => {
+    const files = htmlFiles(DIST);
+    const pagePath = (file: string) => `${BASE_PATH}${relative(DIST, file).replace(/index\.html$/, '')}`;
+    const ids = new Map(files.map((f) => [pagePath(f), new Set([...parseHTML(readFileSync(f, 'utf8')).document.querySelectorAll('[id]')].map((e) => e.id))]));
+    const broken: string[] = [];
+    const linked = new Set<string>();
+    for (const file of files) {
+      const from = pagePath(file);
+      for (const a of parseHTML(readFileSync(file, 'utf8')).document.querySelectorAll('a[href]')) {
+        const href = a.getAttribute('href')!;
+        if (!href.startsWith(BASE_PATH) && !href.startsWith('#')) continue;
+        const [path, hash] = (href.startsWith('#') ? `${from}${href}` : href).split('#') as [string, string | undefined];
+        if (path !== from) linked.add(path);
+        if (ids.has(path)) {
+          if (hash && !ids.get(path)!.has(decodeURIComponent(hash))) broken.push(`${from} → ${href} (no such anchor)`);
+        } else if (!existsSync(join(DIST, decodeURIComponent(path.slice(BASE_PATH.length))))) broken.push(`${from} → ${href}`);
+      }
+    }
+    expect(broken).toEqual([]);
+    const orphans = [...ids.keys()].filter((p) => !linked.has(p) && p !== BASE_PATH && !p.endsWith('404.html'));
+    expect(orphans).toEqual([]);
+  });
+
   it('links every page to its twin in the other language', () => {
     const zh = page('methodology');
     expect(zh.documentElement.getAttribute('lang')).toBe('zh-Hans');
@@ -102,7 +125,7 @@ describe('the built site', () => {
   it('is byte-identical when the same commit is built twice', () => {
     const again = `${DIST}-again`;
     rmSync(again, { recursive: true, force: true });
-    const env = { ...process.env, BASE_PATH, SITE_URL, DIST_DIR: again };
+    const env = buildEnv({ BASE_PATH, SITE_URL, DIST_DIR: again });
     execFileSync('npx', ['astro', 'build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     execFileSync('node', ['scripts/search-index.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
