@@ -58,10 +58,13 @@ const DOCUMENT_NUMBER = /[〔\[［(（]\s*[12]\d{3}\s*[〕\]］)）]\s*\d+\s*号
 function categorise(text: string, start: number, end: number, body: string, unit: string, qualified: boolean): MentionCategory {
   const before = text.slice(Math.max(0, start - 2), start);
   const after = text.slice(end, end + 2);
-  if (/[_＿]/.test(body)) return unit === '年' || after.startsWith('年') ? 'year' : 'unreadable';
-  if (before.endsWith('第')) return 'ordinal';
+  // 20__ is a blanked year wherever it stands (20__年, 20__—20__年, 20__版); 220__个 is a garbled figure.
+  if (/[_＿]/.test(body)) return unit === '年' || after.startsWith('年') || /^(19|20)[_＿]+$/.test(body) ? 'year' : 'unreadable';
+  if (/[第届屆]$/.test(before)) return 'ordinal'; // 第六届, 九届八次全会
+  if (unit === '年' && /^[级級]/.test(after)) return 'ordinal'; // 1—3年级 is a range of grades
+  if (unit === '期' && /^(工程|项目|項目)/.test(after)) return 'ordinal'; // 二期工程 is the second phase
   // A bare four-digit number in the range of years is a year ("2019、2020年"); 1500多万 is not.
-  if (/^(19[4-9]\d|20\d{2})$/.test(body) && unit === '' && !qualified) return 'year';
+  if (/^(19[4-9]\d|20\d{2})([—–~～\-至到](19[4-9]\d|20\d{2}))?$/.test(body) && unit === '' && !qualified) return 'year';
   if (unit === '年' && /^[12]\d{3}/.test(body)) return 'year';
   if (/^[月日号號]/.test(after) || before.endsWith('月') || /^\d{1,2}$/.test(body) && /^[月日]/.test(after)) return 'date';
   if (/[—–~～\-至到]/.test(body)) return 'range';
@@ -83,6 +86,11 @@ export function findMentions(text: string): Mention[] {
     const start = m.index;
     const isArabic = /[0-9０-９_＿]/.test(number);
     if (!isArabic && !chineseNumeralCounts(number, unit)) continue;
+    // Numerals of a quoted slogan or name (“两个确立”, “三位一体”, “五项管理”) and 每一所 ("every school") count nothing.
+    if (!isArabic && !prefix && /[“「‘"『每]$/.test(text.slice(0, start))) {
+      mentions.push(blank(start, start + raw.length, raw, 'name'));
+      continue;
+    }
     const ascii = number.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
     const category = categorise(text, start + prefix.length, start + raw.length, ascii, unit, Boolean(multiplier || infix || suffix));
     if (category !== 'figure') {

@@ -35,6 +35,13 @@ describe('findMentions', () => {
     ['共增加学位220__个', 'unreadable'],
     ['掌握1—2项运动技能', 'range'],
     ['占比20%-30%', 'range'],
+    ['学前教育三年发展规划实施方案(2015-2017)', 'year'],
+    ['卓越教师工程(20__—20__年)培养项目', 'year'],
+    ['省委九届八次全会和市委六届七次全会', 'ordinal'],
+    ['②低分率:1—3年级语文', 'ordinal'],
+    ['____中学二期工程', 'ordinal'],
+    ['深刻领悟“两个确立”的决定性意义,增强“四个意识”', 'name'],
+    ['努力办好每一所学校,让每一位孩子', 'name'],
   ])('recognises %s as %s, not as a figure', (text, category) => {
     expect(findMentions(text).map((m) => m.category)).toContain(category);
     expect(figures(text)).toEqual([]);
