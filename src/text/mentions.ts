@@ -98,7 +98,9 @@ export function findMentions(text: string): Mention[] {
       continue;
     }
     // A bare number is offered only with a multiplier or qualifier ("1200余"); alone it is too often part of a name.
-    if (!unit && !multiplier && !infix && !suffix) continue;
+    // The exception is an item of a list of counts whose measure word the source left out (中青年专家1、最美教师…6名).
+    const listItem = isArabic && /[\u4e00-\u9fff]$/.test(text.slice(0, start)) && /^[、,，;；]/.test(text.slice(start + raw.length));
+    if (!unit && !multiplier && !infix && !suffix && !listItem) continue;
     // A trailing decimal mark is the sentence's full stop, not part of the number.
     let figureText = raw.replace(/[。．.]$/, '');
     let parsed = parseFigure(figureText);

@@ -17,6 +17,7 @@ describe('findMentions', () => {
     ['受益学生10万余人', ['10万余人']],
     ['优良率达到90%以上', ['90%以上']],
     ['高考一本上線206人,本科以上575人', ['206人', '575人']],
+    ['市突出贡献中青年专家1,最美教师人选6名', ['1', '6名']],
   ])('finds the figures of %s', (text, expected) => {
     expect(figures(text).map((m) => m.text)).toEqual(expected);
   });
