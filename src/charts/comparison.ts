@@ -1,5 +1,6 @@
 // The comparison chart: one row per region and period, a dot per value. Pure: (rows, options) → Plot options.
 import * as Plot from '@observablehq/plot';
+import { ticks as niceTicks } from 'd3';
 import type { Locale } from '../i18n/format.ts';
 import { formatValue, tickFormatter, unitLabel } from '../i18n/format.ts';
 
@@ -31,8 +32,21 @@ export type ComparisonOptions = {
 };
 
 const KNOWN_OPTIONS = new Set(['locale', 'width', 'layout']);
-/** Labels longer than this are cut with … in the narrow layout; the mark's title keeps the whole label. */
-const NARROW_LABEL_CHARS = 26;
+/**
+ * Text width in units of a Latin character: a CJK character is about two. Narrow labels longer than the chart is
+ * wide are cut with …; the mark's title and the table keep the whole label.
+ */
+const textUnits = (text: string) => Array.from(text).reduce((n, ch) => n + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0);
+const UNIT_PX = 6.6; // at the narrow layout's 13px
+function fit(label: string, units: number): string {
+  if (textUnits(label) <= units) return label;
+  let out = '';
+  for (const ch of label) {
+    if (textUnits(out + ch) > units - 1) break;
+    out += ch;
+  }
+  return `${out}…`;
+}
 
 // Colours: actual values are solid ink; targets and plans are hollow so they never read as achievements; values
 // computed by the site are grey; national statistics are a separate hue and a tick, not a dot.
@@ -54,18 +68,28 @@ export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions
   const hollow = rows.filter((r) => r.kind === 'target' || r.kind === 'plan');
   const references = rows.filter((r) => r.national !== null);
   const fmt = (r: ComparisonRow) => formatValue(r.value, r.unitBase, locale);
+  const valueText = (r: ComparisonRow) =>
+    `${fmt(r)}${r.flagged ? ' ⚠' : ''}${r.kind === 'target' || r.kind === 'plan' ? (locale === 'zh-cn' ? '（目标）' : ' (target)') : ''}`;
+  // Room on the right for the longest value label, so that "¥89.74 million (target)" is never cut.
+  const marginRight = Math.min(180, Math.max(narrow ? 60 : 80, Math.ceil(Math.max(0, ...rows.map((r) => textUnits(valueText(r)))) * UNIT_PX) + 16));
+  const domain: [number, number] = [min, max === 0 ? 1 : max * 1.05];
+  const tickFormat = tickFormatter(unitBase, locale);
+  const plotWidth = width - marginRight - (narrow ? 10 : Math.min(280, longest * 12 + 12));
+  // As many ticks as their labels fit side by side ("80 million" is wide; 80 is not).
+  const tickValues = [5, 4, 3, 2].map((n) => niceTicks(domain[0], domain[1], n))
+    .find((t) => t.reduce((w, x) => w + textUnits(tickFormat(x)) * UNIT_PX + 14, 0) <= plotWidth) ?? [0];
   return {
     width,
     height: labels.length * rowHeight + (narrow ? 56 : 50),
     marginLeft: narrow ? 10 : Math.min(280, longest * 12 + 12),
-    marginRight: narrow ? 70 : 90,
+    marginRight,
     marginTop: narrow ? 28 : 20,
     style: { fontSize: narrow ? '13px' : '12px', fontFamily: 'system-ui, sans-serif', background: 'transparent' },
     x: {
-      domain: [min, max === 0 ? 1 : max * 1.05],
+      domain,
       label: unitLabel(unitBase, locale),
-      tickFormat: tickFormatter(unitBase, locale),
-      ticks: 5,
+      tickFormat,
+      ticks: tickValues,
       grid: true,
     },
     y: narrow ? { domain: labels, label: null, axis: null } : { domain: labels, label: null, tickSize: 0 },
@@ -73,7 +97,7 @@ export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions
       narrow
         ? Plot.text(labels, {
             y: (l: string) => l, frameAnchor: 'left', dy: -14, textAnchor: 'start', fill: '#333',
-            text: (l: string) => (Array.from(l).length > NARROW_LABEL_CHARS ? `${Array.from(l).slice(0, NARROW_LABEL_CHARS - 1).join('')}…` : l),
+            text: (l: string) => fit(l, Math.floor((width - 20) / UNIT_PX)),
           })
         : null,
       Plot.ruleX([0], { stroke: '#999' }),
@@ -90,7 +114,7 @@ export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions
       }),
       Plot.text(rows, {
         x: 'value', y: 'label', dx: 10, textAnchor: 'start', fill: '#222',
-        text: (r: ComparisonRow) => `${fmt(r)}${r.flagged ? ' ⚠' : ''}${r.kind === 'target' || r.kind === 'plan' ? (locale === 'zh-cn' ? '（目标）' : ' (target)') : ''}`,
+        text: valueText,
       }),
     ],
   };
