@@ -1,9 +1,10 @@
 // The compile step as one pure function of the data folder's texts: validate → prove provenance → normalise →
-// derive and cross-check. I/O stays in read.ts and publish.ts.
+// derive and cross-check. I/O stays in read.ts and publish.ts. compileDataset works on a dataset in memory;
+// compileStream gives the same result one report at a time, for datasets too large to hold (npm run data).
 import type { Problem } from './problems.ts';
 import { sortProblems } from './problems.ts';
-import type { RawDataset } from './read.ts';
-import { validateDataset, type ValidReport } from './validate.ts';
+import type { DatasetSource, RawDataset } from './read.ts';
+import { validateDataset, validateReport, validateTables, type ValidReport } from './validate.ts';
 import { proveFigure, proveSource } from './provenance.ts';
 import { normaliseFigure } from './normalise.ts';
 import { deriveGrowth, runChecks, type Rounded } from './derive.ts';
@@ -33,11 +34,13 @@ export type Compiled = {
 };
 
 /** Natural order of local ids, so f2 sorts before f10 whatever the curator's padding. */
+// One collator for all comparisons: a.localeCompare(b, 'en', { numeric: true }) builds one per call.
+const localOrder = new Intl.Collator('en', { numeric: true });
 function byLocalOrder(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return localOrder.compare(a, b);
 }
 
-function compileReport(report: ValidReport, metrics: Map<string, Metric>, snapshots: Map<string, string>) {
+function compileReport(report: ValidReport, metrics: Map<string, Metric>, snapshots: Pick<ReadonlyMap<string, string>, 'get'>) {
   const problems: Problem[] = proveSource(report, snapshots);
   const rounded = new Map<string, Rounded>();
   for (const { line, data: row } of report.figures) {
@@ -93,4 +96,60 @@ export function compileDataset(raw: RawDataset): { compiled: Compiled | null; pr
     },
     problems: [],
   };
+}
+
+/** What the publishing side receives from compileStream. */
+export type DatasetTables = Pick<Compiled, 'metrics' | 'regions' | 'reference'>;
+export type DatasetSink = {
+  /** Each report once compiled, in report id order, with its observations in published order (derived last). */
+  report(report: CompiledReport, observations: readonly Observation[]): void;
+  /** Called once every report has been handed over, and only if there was no problem at all. */
+  end(tables: DatasetTables): void;
+};
+
+/**
+ * compileDataset one report at a time: each report is read, validated, proven, normalised and derived, handed to
+ * the sink and dropped, so memory holds one report and the dictionary tables. Growth is derived within a report
+ * (a report's value and its prior-year value), so deriving report by report gives what deriving over all does.
+ * After the first problem reports are still checked, to list every problem, but no longer handed to the sink.
+ */
+export function compileStream(source: DatasetSource, sink: DatasetSink): { problems: Problem[]; observations: number; derived: number; reports: number } {
+  const { tables, problems } = validateTables(source, (name) => source.snapshot(name));
+  const metrics = new Map(tables.metrics.map((m) => [m.metric_id, m]));
+  const snapshots = { get: (name: string) => source.snapshot(name) };
+  const reportIds = new Set<string>();
+  const newMetrics = new Map<string, Metric>();
+  let observationCount = 0;
+  let derivedCount = 0;
+  let reportCount = 0;
+  for (const folder of source.folders) {
+    const report = validateReport(source.report(folder), tables, reportIds, problems);
+    if (!report) continue;
+    const result = compileReport(report, metrics, snapshots);
+    problems.push(...result.problems);
+    if (problems.length) continue;
+    const { derived, newMetrics: more } = deriveGrowth(result.observations, metrics);
+    for (const m of more) if (!newMetrics.has(m.metric_id)) newMetrics.set(m.metric_id, m);
+    sink.report(
+      {
+        ...report.meta,
+        period_resolved: resolvePeriod(report.meta.period, report.meta.year).period,
+        source: report.source,
+        ...result.coverage,
+        observation_count: result.observations.length,
+        skipped_count: report.skipped.length,
+      },
+      [...result.observations, ...derived],
+    );
+    observationCount += result.observations.length + derived.length;
+    derivedCount += derived.length;
+    reportCount++;
+  }
+  if (problems.length) return { problems: sortProblems(problems), observations: 0, derived: 0, reports: 0 };
+  sink.end({
+    metrics: [...tables.metrics, ...newMetrics.values()].sort((a, b) => (a.metric_id < b.metric_id ? -1 : 1)),
+    regions: [...tables.regions].sort((a, b) => (a.region_id < b.region_id ? -1 : 1)),
+    reference: tables.reference.map((r) => r.data),
+  });
+  return { problems: [], observations: observationCount, derived: derivedCount, reports: reportCount };
 }

@@ -94,13 +94,15 @@ export function zodProblems(error: z.ZodError, path: string, line: number, input
 
 /** Serialises rows to CSV in the given column order; arrays are joined with ";" and null is empty. */
 export function toCsv<T extends Record<string, unknown>>(rows: T[], columns: readonly (keyof T & string)[]): string {
-  const data = rows.map((row) =>
-    columns.map((column) => {
-      const value = row[column];
-      if (value === null || value === undefined) return '';
-      if (Array.isArray(value)) return value.join(';');
-      return String(value);
-    }),
-  );
-  return Papa.unparse({ fields: [...columns], data }, { newline: '\n' }) + '\n';
+  return Papa.unparse({ fields: [...columns], data: rows.map((row) => csvCells(row, columns)) }, { newline: '\n' }) + '\n';
+}
+
+/** One row's cells as toCsv writes them. */
+export function csvCells<T extends Record<string, unknown>>(row: T, columns: readonly (keyof T & string)[]): string[] {
+  return columns.map((column) => {
+    const value = row[column];
+    if (value === null || value === undefined) return '';
+    if (Array.isArray(value)) return value.join(';');
+    return String(value);
+  });
 }

@@ -24,15 +24,32 @@ export function occurrences(haystack: string, needle: string): { count: number; 
 
 /** Converts a UTF-16 index to a code-point offset, so offsets mean the same in JavaScript and Python. */
 export function codePointOffset(text: string, utf16Index: number): number {
-  let offset = 0;
-  for (let i = 0; i < utf16Index; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0xdc00 || c > 0xdfff) offset++;
-  }
-  return offset;
+  return codePointMapper(text)(utf16Index);
 }
 
-export function proveSource(report: ValidReport, snapshots: Map<string, string>): Problem[] {
+// The compile step converts several offsets per figure of the same report text: counting from the start each time
+// made it quadratic in the report's length. The mapper of the last text asked for is kept.
+let lastMapped: { text: string; map: (utf16Index: number) => number } | null = null;
+
+function codePointMapper(text: string): (utf16Index: number) => number {
+  if (lastMapped?.text === text) return lastMapped.map;
+  let map: (utf16Index: number) => number;
+  if (!/[\udc00-\udfff]/.test(text)) {
+    // no trailing surrogate: every code unit is a code point (offsets past the end count only up to it)
+    map = (i) => Math.min(Math.max(i, 0), text.length);
+  } else {
+    const table = new Int32Array(text.length + 1);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      table[i + 1] = table[i]! + (c < 0xdc00 || c > 0xdfff ? 1 : 0);
+    }
+    map = (i) => table[Math.min(Math.max(i, 0), text.length)]!;
+  }
+  lastMapped = { text, map };
+  return map;
+}
+
+export function proveSource(report: ValidReport, snapshots: Pick<ReadonlyMap<string, string>, 'get'>): Problem[] {
   const problems: Problem[] = [];
   const { meta, jsonPath, sourcePath, source } = report;
   const snapshot = snapshots.get(meta.seed_file);

@@ -1,32 +1,35 @@
-// Serialises the compiled dataset to public/data/ and writes it all or nothing.
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// Serialises the compiled dataset to public/data/ and writes it all or nothing. Tables are written a batch of rows
+// at a time (TableWriter), so the national dataset never has to exist as one string; outputFiles gives the same
+// bytes in memory.
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { toCsv } from './csv.ts';
-import type { Compiled } from './compile.ts';
+import Papa from 'papaparse';
+import { csvCells } from './csv.ts';
+import type { Compiled, CompiledReport, DatasetSink, DatasetTables } from './compile.ts';
+import type { Observation } from '../model/observation.ts';
+import type { Metric } from '../model/metric.ts';
+import type { ReferenceRow } from '../model/reference.ts';
 import { TABLES, columnNames, type TableName } from '../model/columns.ts';
 
 export const DATASET_NAME = 'bureau-atlas';
 export const LICENSE = { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' };
 
-function tableRows(compiled: Compiled): Record<TableName, Record<string, unknown>[]> {
-  return {
-    observations: compiled.observations,
-    metrics: compiled.metrics.map((m) => ({ ...m, derived_from: m.derived_from ?? '' })),
-    regions: compiled.regions,
-    reports: compiled.reports.map((r) => ({ ...r, period: r.period_resolved })),
-    reference: compiled.reference.map((r) => ({ ...r, value: Number(r.value) })),
-  };
-}
+// How each table's published rows are made from the compiled entities.
+const publishedMetric = (m: Metric) => ({ ...m, derived_from: m.derived_from ?? '' });
+const publishedReport = (r: CompiledReport) => ({ ...r, period: r.period_resolved });
+const publishedReference = (r: ReferenceRow) => ({ ...r, value: Number(r.value) });
 
 /** Keeps only the published columns, in their published order, so JSON and CSV carry exactly the same fields. */
-function pick(row: Record<string, unknown>, columns: string[]): Record<string, unknown> {
+function pick(row: object, columns: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const column of columns) out[column] = row[column] ?? null;
+  for (const column of columns) out[column] = (row as Record<string, unknown>)[column] ?? null;
   return out;
 }
 
-function dataPackage(compiled: Compiled): object {
-  const years = compiled.observations.map((o) => o.year).filter((y): y is number => y !== null);
+type Span = { start: number; end: number };
+type SourceEntry = { title: string; report_id: string };
+
+function dataPackage(sources: SourceEntry[], years: Span): object {
   return {
     profile: 'tabular-data-package',
     name: DATASET_NAME,
@@ -36,8 +39,8 @@ function dataPackage(compiled: Compiled): object {
     version: '1.0.0',
     licenses: [LICENSE],
     keywords: ['education', 'China', 'local government', '教育局', '工作总结'],
-    temporal: years.length ? { start: String(Math.min(...years)), end: String(Math.max(...years)) } : undefined,
-    sources: compiled.reports.map((r) => ({ title: r.title, path: `sources/${r.report_id}.txt` })),
+    temporal: years.end >= years.start ? { start: String(years.start), end: String(years.end) } : undefined,
+    sources: sources.map((r) => ({ title: r.title, path: `sources/${r.report_id}.txt` })),
     resources: (Object.keys(TABLES) as TableName[]).map((name) => {
       const table = TABLES[name];
       return {
@@ -65,19 +68,115 @@ function dataPackage(compiled: Compiled): object {
   };
 }
 
+
+/** The years observations span; a loop, as Math.min(...years) overflows the call stack at national scale. */
+function widen(years: Span, observations: readonly Observation[]): void {
+  for (const o of observations) {
+    if (o.year === null) continue;
+    if (o.year < years.start) years.start = o.year;
+    if (o.year > years.end) years.end = o.year;
+  }
+}
+
+/**
+ * One table written as CSV and JSON a batch of rows at a time. Whatever the batches, the text is that of
+ * toCsv(rows, columns) and of JSON.stringify(rows, null, 1) + "\n" for all rows at once.
+ */
+class TableWriter {
+  readonly columns: string[];
+  readonly csv: (chunk: string) => void;
+  readonly json: (chunk: string) => void;
+  count = 0;
+
+  constructor(name: TableName, out: Output) {
+    this.columns = columnNames(name);
+    this.csv = (chunk) => out.append(`${name}.csv`, chunk);
+    this.json = (chunk) => out.append(`${name}.json`, chunk);
+    // Papa writes the header line and its newline even for no rows
+    this.csv(Papa.unparse({ fields: this.columns, data: [] }, { newline: '\n' }));
+  }
+
+  write(rows: readonly object[]): void {
+    if (!rows.length) return;
+    const picked = rows.map((row) => pick(row, this.columns));
+    const csv = Papa.unparse({ fields: this.columns, data: picked.map((row) => csvCells(row, this.columns)) }, { newline: '\n', header: false });
+    this.csv(this.count ? `\n${csv}` : csv);
+    // each element one level deep: its lines indented by one more space (JSON strings never hold a raw newline)
+    const json = picked.map((row) => ` ${JSON.stringify(row, null, 1).replaceAll('\n', '\n ')}`).join(',\n');
+    this.json(`${this.count ? ',\n' : '[\n'}${json}`);
+    this.count += rows.length;
+  }
+
+  end(): void {
+    this.csv('\n');
+    this.json(this.count ? '\n]\n' : '[]\n');
+  }
+}
+
+/** Where published files go, by their path under public/data/: whole, or appended to piece by piece. */
+export type Output = {
+  file(path: string, content: string): void;
+  append(path: string, chunk: string): void;
+};
+
+/**
+ * The publishing side of the compile step: takes each report with its observations as it is compiled, then the
+ * dictionary tables, and writes every published file to an Output.
+ */
+export class DatasetEmitter implements DatasetSink {
+  readonly out: Output;
+  readonly observations: TableWriter;
+  readonly reportRows: object[] = [];
+  readonly sources: SourceEntry[] = [];
+  readonly years: Span = { start: Infinity, end: -Infinity };
+
+  constructor(out: Output) {
+    this.out = out;
+    this.observations = new TableWriter('observations', out);
+  }
+
+  report(report: CompiledReport, observations: readonly Observation[]): void {
+    this.observations.write(observations);
+    widen(this.years, observations);
+    this.reportRows.push(pick(publishedReport(report), columnNames('reports')));
+    this.sources.push({ title: report.title, report_id: report.report_id });
+    this.out.file(`sources/${report.report_id}.txt`, report.source);
+  }
+
+  end(tables: DatasetTables): void {
+    this.observations.end();
+    const table = (name: TableName, rows: readonly object[]) => {
+      const writer = new TableWriter(name, this.out);
+      writer.write(rows);
+      writer.end();
+    };
+    table('metrics', tables.metrics.map(publishedMetric));
+    table('regions', tables.regions);
+    table('reports', this.reportRows);
+    table('reference', tables.reference.map(publishedReference));
+    this.out.file('datapackage.json', `${JSON.stringify(dataPackage(this.sources, this.years), null, 2)}\n`);
+  }
+}
+
 /** Every published file by its path under public/data/; deterministic for a given input. */
 export function outputFiles(compiled: Compiled): Map<string, string> {
-  const files = new Map<string, string>();
-  const rows = tableRows(compiled);
-  for (const name of Object.keys(TABLES) as TableName[]) {
-    const columns = columnNames(name);
-    const picked = rows[name].map((row) => pick(row, columns));
-    files.set(`${name}.csv`, toCsv(picked, columns));
-    files.set(`${name}.json`, `${JSON.stringify(picked, null, 1)}\n`);
+  const parts = new Map<string, string[]>();
+  const append = (path: string, chunk: string) => {
+    const list = parts.get(path);
+    if (list) list.push(chunk);
+    else parts.set(path, [chunk]);
+  };
+  const emitter = new DatasetEmitter({ file: append, append });
+  // one report at a time, as the streaming compile hands them over
+  const byReport = new Map<string, Observation[]>();
+  for (const o of compiled.observations) {
+    const list = byReport.get(o.report_id);
+    if (list) list.push(o);
+    else byReport.set(o.report_id, [o]);
   }
-  for (const report of compiled.reports) files.set(`sources/${report.report_id}.txt`, report.source);
-  files.set('datapackage.json', `${JSON.stringify(dataPackage(compiled), null, 2)}\n`);
-  return files;
+  for (const report of compiled.reports) emitter.report(report, byReport.get(report.report_id) ?? []);
+  emitter.end(compiled);
+  return new Map([...parts].map(([path, list]) => [path, list.join('')]));
 }
 
 /**
@@ -85,21 +184,71 @@ export function outputFiles(compiled: Compiled): Map<string, string> {
  * interrupted run leaves the previous output as it was.
  */
 export function writeAtomically(outDir: string, files: Map<string, string>): void {
-  const staging = `${outDir}.staging-${process.pid}`;
-  const previous = `${outDir}.previous-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
+  const staged = new StagedOutput(outDir);
   try {
-    for (const [path, content] of files) {
-      const target = join(staging, path);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, content);
-    }
+    for (const [path, content] of files) staged.file(path, content);
   } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
+    staged.abort();
     throw error;
   }
-  mkdirSync(dirname(outDir), { recursive: true });
-  if (existsSync(outDir)) renameSync(outDir, previous);
-  renameSync(staging, outDir);
-  rmSync(previous, { recursive: true, force: true });
+  staged.commit();
+}
+
+/** A folder beside outDir that files are written into; commit() swaps it in for outDir, abort() removes it. */
+export class StagedOutput implements Output {
+  readonly outDir: string;
+  readonly staging: string;
+  readonly folders = new Set<string>();
+  readonly open = new Map<string, number>();
+
+  constructor(outDir: string) {
+    this.outDir = outDir;
+    this.staging = `${outDir}.staging-${process.pid}`;
+    rmSync(this.staging, { recursive: true, force: true });
+    mkdirSync(this.staging, { recursive: true });
+  }
+
+  private target(path: string): string {
+    const target = join(this.staging, path);
+    const folder = dirname(target);
+    if (!this.folders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      this.folders.add(folder);
+    }
+    return target;
+  }
+
+  readonly file = (path: string, content: string): void => {
+    writeFileSync(this.target(path), content);
+  };
+
+  /** Files appended to stay open until commit or abort: a handful (the tables), not one per report. */
+  readonly append = (path: string, chunk: string): void => {
+    let fd = this.open.get(path);
+    if (fd === undefined) {
+      fd = openSync(this.target(path), 'w');
+      this.open.set(path, fd);
+    }
+    const bytes = Buffer.from(chunk, 'utf8');
+    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+  };
+
+  private closeAll(): void {
+    for (const fd of this.open.values()) closeSync(fd);
+    this.open.clear();
+  }
+
+  abort(): void {
+    this.closeAll();
+    rmSync(this.staging, { recursive: true, force: true });
+  }
+
+  commit(): void {
+    this.closeAll();
+    const previous = `${this.outDir}.previous-${process.pid}`;
+    mkdirSync(dirname(this.outDir), { recursive: true });
+    if (existsSync(this.outDir)) renameSync(this.outDir, previous);
+    renameSync(this.staging, this.outDir);
+    rmSync(previous, { recursive: true, force: true });
+  }
 }

@@ -2,7 +2,7 @@
 // that exist. Every problem is collected; nothing is thrown.
 import { readCsvRecords, validateRecords, zodProblems, type Located } from './csv.ts';
 import type { Problem } from './problems.ts';
-import type { RawDataset, SourceFile } from './read.ts';
+import type { RawDataset, RawReport, SourceFile } from './read.ts';
 import { metricSchema, type Metric } from '../model/metric.ts';
 import { regionSchema, type Region } from '../model/region.ts';
 import { reportSchema, type ReportMeta } from '../model/report.ts';
@@ -60,7 +60,21 @@ function uniqueIds<T>(rows: Located<T>[], id: (row: T) => string, path: string, 
   }
 }
 
-export function validateDataset(raw: RawDataset): { dataset: ValidDataset; problems: Problem[] } {
+/** The dictionary tables, valid, with the ids reports may refer to. */
+export type ValidTables = {
+  metrics: Metric[];
+  regions: Region[];
+  reference: Located<ReferenceRow>[];
+  referencePath: string | null;
+  metricIds: Set<string>;
+  regionIds: Set<string>;
+};
+
+/** Validates metrics.csv, regions.csv and the national reference values (against their snapshot as received). */
+export function validateTables(
+  raw: Pick<RawDataset, 'metrics' | 'regions' | 'reference'>,
+  snapshot: (name: string) => string | undefined,
+): { tables: ValidTables; problems: Problem[] } {
   const problems: Problem[] = [];
   const metricRows = raw.metrics ? csvTable(raw.metrics, metricSchema, problems) : (missing('data/metrics.csv', problems), []);
   const regionRows = raw.regions ? csvTable(raw.regions, regionSchema, problems) : (missing('data/regions.csv', problems), []);
@@ -72,7 +86,7 @@ export function validateDataset(raw: RawDataset): { dataset: ValidDataset; probl
   const reference = raw.reference ? csvTable(raw.reference, referenceRowSchema, problems) : [];
   if (raw.reference) uniqueIds(reference, (r) => `${r.measure} ${r.year}`, raw.reference.path, 'measure', problems);
   // Provenance of the national values: each row must repeat a row of the file as it was received.
-  const received = raw.snapshots.get('reference_national.csv');
+  const received = snapshot('reference_national.csv');
   const receivedRows = received ? readCsvRecords(received, 'data/snapshots/reference_national.csv', []).records.map((r) => r.data) : [];
   for (const row of reference) {
     const { measure, year, value, unit } = row.data;
@@ -84,72 +98,97 @@ export function validateDataset(raw: RawDataset): { dataset: ValidDataset; probl
     }
   }
 
+  return {
+    tables: {
+      metrics: metricRows.map((m) => m.data),
+      regions: regionRows.map((r) => r.data),
+      reference,
+      referencePath: raw.reference?.path ?? null,
+      metricIds,
+      regionIds,
+    },
+    problems,
+  };
+}
+
+/**
+ * Validates one report folder against the tables; its problems are added to `problems`. Returns null when the
+ * folder cannot be read as a report at all. `reportIds` collects the ids seen so far, to catch duplicates.
+ */
+export function validateReport(folder: RawReport, tables: ValidTables, reportIds: Set<string>, problems: Problem[]): ValidReport | null {
+  const { metricIds, regionIds } = tables;
+  const base = `data/reports/${folder.folder}`;
+  if (!folder.reportJson) { missing(`${base}/report.json`, problems); return null; }
+  if (!folder.source) { missing(`${base}/source.txt`, problems); return null; }
+  if (!folder.figures) { missing(`${base}/figures.csv`, problems); return null; }
+  const jsonPath = folder.reportJson.path;
+  let json: unknown;
+  try {
+    json = JSON.parse(folder.reportJson.text);
+  } catch (error) {
+    problems.push({ path: jsonPath, line: 1, field: '(file)', message: `not valid JSON: ${(error as Error).message}` });
+    return null;
+  }
+  const meta = reportSchema.safeParse(json);
+  if (!meta.success) {
+    for (const p of zodProblems(meta.error, jsonPath, 1, json)) {
+      problems.push({ ...p, line: jsonKeyLine(folder.reportJson.text, p.field.split('.')[0]) });
+    }
+    return null;
+  }
+  const m = meta.data;
+  const lineOf = (key: string) => jsonKeyLine(folder.reportJson!.text, key);
+  if (m.report_id !== folder.folder) {
+    problems.push({ path: jsonPath, line: lineOf('report_id'), field: 'report_id', message: `must equal its folder name "${folder.folder}"`, got: m.report_id });
+  }
+  if (reportIds.has(m.report_id)) problems.push({ path: jsonPath, line: lineOf('report_id'), field: 'report_id', message: 'duplicate report id', got: m.report_id });
+  reportIds.add(m.report_id);
+  if (!regionIds.has(m.region_id)) {
+    problems.push({ path: jsonPath, line: lineOf('region_id'), field: 'region_id', message: 'unknown region (not in data/regions.csv)', got: m.region_id });
+  }
+  const figures = csvTable(folder.figures, figureRowSchema, problems);
+  const figuresPath = folder.figures.path;
+  uniqueIds(figures, (f) => f.id, figuresPath, 'id', problems);
+  const localIds = new Set(figures.map((f) => f.data.id));
+  for (const f of figures) {
+    if (!metricIds.has(f.data.metric_id)) {
+      problems.push({ path: figuresPath, line: f.line, field: 'metric_id', message: 'unknown metric (not in data/metrics.csv)', got: f.data.metric_id });
+    }
+    for (const check of f.data.check) {
+      for (const ref of check.slice(check.indexOf("=") + 1).match(/f\w+/g) ?? []) {
+        if (!localIds.has(ref)) problems.push({ path: figuresPath, line: f.line, field: 'check', message: `refers to ${ref}, which is not an id of this report`, got: check });
+      }
+    }
+  }
+  const skipped = folder.skipped ? csvTable(folder.skipped, skippedRowSchema, problems) : [];
+  return {
+    meta: m,
+    folder: folder.folder,
+    jsonPath,
+    jsonText: folder.reportJson.text,
+    figuresPath,
+    sourcePath: folder.source.path,
+    source: folder.source.text,
+    figures,
+    skipped,
+  };
+}
+
+export function validateDataset(raw: RawDataset): { dataset: ValidDataset; problems: Problem[] } {
+  const { tables, problems } = validateTables(raw, (name) => raw.snapshots.get(name));
   const reports: ValidReport[] = [];
   const reportIds = new Set<string>();
   for (const folder of raw.reports) {
-    const base = `data/reports/${folder.folder}`;
-    if (!folder.reportJson) { missing(`${base}/report.json`, problems); continue; }
-    if (!folder.source) { missing(`${base}/source.txt`, problems); continue; }
-    if (!folder.figures) { missing(`${base}/figures.csv`, problems); continue; }
-    const jsonPath = folder.reportJson.path;
-    let json: unknown;
-    try {
-      json = JSON.parse(folder.reportJson.text);
-    } catch (error) {
-      problems.push({ path: jsonPath, line: 1, field: '(file)', message: `not valid JSON: ${(error as Error).message}` });
-      continue;
-    }
-    const meta = reportSchema.safeParse(json);
-    if (!meta.success) {
-      for (const p of zodProblems(meta.error, jsonPath, 1, json)) {
-        problems.push({ ...p, line: jsonKeyLine(folder.reportJson.text, p.field.split('.')[0]) });
-      }
-      continue;
-    }
-    const m = meta.data;
-    const lineOf = (key: string) => jsonKeyLine(folder.reportJson!.text, key);
-    if (m.report_id !== folder.folder) {
-      problems.push({ path: jsonPath, line: lineOf('report_id'), field: 'report_id', message: `must equal its folder name "${folder.folder}"`, got: m.report_id });
-    }
-    if (reportIds.has(m.report_id)) problems.push({ path: jsonPath, line: lineOf('report_id'), field: 'report_id', message: 'duplicate report id', got: m.report_id });
-    reportIds.add(m.report_id);
-    if (!regionIds.has(m.region_id)) {
-      problems.push({ path: jsonPath, line: lineOf('region_id'), field: 'region_id', message: 'unknown region (not in data/regions.csv)', got: m.region_id });
-    }
-    const figures = csvTable(folder.figures, figureRowSchema, problems);
-    const figuresPath = folder.figures.path;
-    uniqueIds(figures, (f) => f.id, figuresPath, 'id', problems);
-    const localIds = new Set(figures.map((f) => f.data.id));
-    for (const f of figures) {
-      if (!metricIds.has(f.data.metric_id)) {
-        problems.push({ path: figuresPath, line: f.line, field: 'metric_id', message: 'unknown metric (not in data/metrics.csv)', got: f.data.metric_id });
-      }
-      for (const check of f.data.check) {
-        for (const ref of check.slice(check.indexOf("=") + 1).match(/f\w+/g) ?? []) {
-          if (!localIds.has(ref)) problems.push({ path: figuresPath, line: f.line, field: 'check', message: `refers to ${ref}, which is not an id of this report`, got: check });
-        }
-      }
-    }
-    const skipped = folder.skipped ? csvTable(folder.skipped, skippedRowSchema, problems) : [];
-    reports.push({
-      meta: m,
-      folder: folder.folder,
-      jsonPath,
-      jsonText: folder.reportJson.text,
-      figuresPath,
-      sourcePath: folder.source.path,
-      source: folder.source.text,
-      figures,
-      skipped,
-    });
+    const report = validateReport(folder, tables, reportIds, problems);
+    if (report) reports.push(report);
   }
   return {
     dataset: {
-      metrics: metricRows.map((m) => m.data),
-      regions: regionRows.map((r) => r.data),
+      metrics: tables.metrics,
+      regions: tables.regions,
       reports,
-      reference,
-      referencePath: raw.reference?.path ?? null,
+      reference: tables.reference,
+      referencePath: tables.referencePath,
       snapshots: raw.snapshots,
     },
     problems,

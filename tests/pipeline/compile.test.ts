@@ -142,6 +142,16 @@ describe('published output', () => {
     expect(execFileSync('diff', ['-r', outA, outB], { encoding: 'utf8' })).toBe('');
   });
 
+  it('is the same whether compiled in memory or report by report, as npm run data does, on the real dataset', () => {
+    const expected = outputFiles(compileDataset(readDataset('data')).compiled!);
+    const out = join(mkdtempSync(join(tmpdir(), 'atlas-stream-')), 'data');
+    expect(runBuild('data', out).status).toBe(0);
+    const written = (dir: string, prefix = ''): string[] =>
+      readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? written(dir, join(prefix, e.name)) : [join(prefix, e.name)]));
+    expect(written(out).sort()).toEqual([...expected.keys()].sort());
+    for (const [path, content] of expected) expect(readFileSync(join(out, path), 'utf8'), path).toBe(content);
+  });
+
   it('reads back from CSV to exactly the JSON', () => {
     const dir = writeDataset();
     const files = outputFiles(compileDataset(readDataset(dir, dir)).compiled!);
