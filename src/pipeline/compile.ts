@@ -62,6 +62,17 @@ function compileReport(report: ValidReport, metrics: Map<string, Metric>, snapsh
   return { observations, coverage, problems };
 }
 
+function publishedReportOf(report: ValidReport, result: ReturnType<typeof compileReport>): CompiledReport {
+  return {
+    ...report.meta,
+    period_resolved: resolvePeriod(report.meta.period, report.meta.year).period,
+    source: report.source,
+    ...result.coverage,
+    observation_count: result.observations.length,
+    skipped_count: report.skipped.length,
+  };
+}
+
 export function compileDataset(raw: RawDataset): { compiled: Compiled | null; problems: Problem[] } {
   const { dataset, problems } = validateDataset(raw);
   const metrics = new Map(dataset.metrics.map((m) => [m.metric_id, m]));
@@ -71,14 +82,7 @@ export function compileDataset(raw: RawDataset): { compiled: Compiled | null; pr
     const result = compileReport(report, metrics, dataset.snapshots);
     problems.push(...result.problems);
     observations.push(...result.observations);
-    reports.push({
-      ...report.meta,
-      period_resolved: resolvePeriod(report.meta.period, report.meta.year).period,
-      source: report.source,
-      ...result.coverage,
-      observation_count: result.observations.length,
-      skipped_count: report.skipped.length,
-    });
+    reports.push(publishedReportOf(report, result));
   }
   if (problems.length) return { compiled: null, problems: sortProblems(problems) };
   const { derived, newMetrics } = deriveGrowth(observations, metrics);
@@ -130,17 +134,7 @@ export function compileStream(source: DatasetSource, sink: DatasetSink): { probl
     if (problems.length) continue;
     const { derived, newMetrics: more } = deriveGrowth(result.observations, metrics);
     for (const m of more) if (!newMetrics.has(m.metric_id)) newMetrics.set(m.metric_id, m);
-    sink.report(
-      {
-        ...report.meta,
-        period_resolved: resolvePeriod(report.meta.period, report.meta.year).period,
-        source: report.source,
-        ...result.coverage,
-        observation_count: result.observations.length,
-        skipped_count: report.skipped.length,
-      },
-      [...result.observations, ...derived],
-    );
+    sink.report(publishedReportOf(report, result), [...result.observations, ...derived]);
     observationCount += result.observations.length + derived.length;
     derivedCount += derived.length;
     reportCount++;
