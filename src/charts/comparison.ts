@@ -19,6 +19,10 @@ export type ComparisonRow = {
   title: string;
   /** The national value of the same year, when one is known. */
   national: number | null;
+  /** For the aggregated chart (distribution.ts): whose value, of which year, and whether it covers the whole region. */
+  regionId: string;
+  year: number | null;
+  wholeRegion: boolean;
 };
 
 export type ComparisonOptions = {
@@ -36,9 +40,9 @@ const KNOWN_OPTIONS = new Set(['locale', 'width', 'layout']);
  * Text width in units of a Latin character: a CJK character is about two. Narrow labels longer than the chart is
  * wide are cut with …; the mark's title and the table keep the whole label.
  */
-const textUnits = (text: string) => Array.from(text).reduce((n, ch) => n + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0);
-const UNIT_PX = 6.6; // at the narrow layout's 13px
-function fit(label: string, units: number): string {
+export const textUnits = (text: string) => Array.from(text).reduce((n, ch) => n + (ch.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0);
+export const UNIT_PX = 6.6; // at the narrow layout's 13px
+export function fit(label: string, units: number): string {
   if (textUnits(label) <= units) return label;
   let out = '';
   for (const ch of label) {
@@ -50,6 +54,12 @@ function fit(label: string, units: number): string {
 
 // Colours: actual values are solid ink; targets and plans are hollow so they never read as achievements; values
 // computed by the site are grey; national statistics are a separate hue and a tick, not a dot.
+/** As many nice ticks as their labels fit side by side ("80 million" is wide; 80 is not). */
+export function fittedTicks(domain: [number, number], tickFormat: (x: number) => string, plotWidth: number): number[] {
+  return [5, 4, 3, 2].map((n) => niceTicks(domain[0], domain[1], n))
+    .find((t) => t.reduce((w, x) => w + textUnits(tickFormat(x)) * UNIT_PX + 14, 0) <= plotWidth) ?? [0];
+}
+
 export const COLOURS = { actual: '#1f4e79', target: '#1f4e79', plan: '#1f4e79', derived: '#6b6b6b', national: '#c2410c', flag: '#b91c1c' };
 
 export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions): Plot.PlotOptions {
@@ -75,9 +85,7 @@ export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions
   const domain: [number, number] = [min, max === 0 ? 1 : max * 1.05];
   const tickFormat = tickFormatter(unitBase, locale);
   const plotWidth = width - marginRight - (narrow ? 10 : Math.min(280, longest * 12 + 12));
-  // As many ticks as their labels fit side by side ("80 million" is wide; 80 is not).
-  const tickValues = [5, 4, 3, 2].map((n) => niceTicks(domain[0], domain[1], n))
-    .find((t) => t.reduce((w, x) => w + textUnits(tickFormat(x)) * UNIT_PX + 14, 0) <= plotWidth) ?? [0];
+  const tickValues = fittedTicks(domain, tickFormat, plotWidth);
   return {
     width,
     height: labels.length * rowHeight + (narrow ? 56 : 50),

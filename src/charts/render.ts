@@ -24,3 +24,16 @@ export function xmlSafeAttributes(svg: string): string {
   return svg.replace(/(\s[\w:-]+=")([^"]*)"/g, (_, head: string, value: string) =>
     `${head}${value.replace(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g, '&amp;').replace(/</g, '&lt;')}"`);
 }
+
+/** sharp (libvips) refuses images taller or wider than this many pixels. */
+export const SHARP_MAX_PX = 32_767;
+
+/**
+ * The density (dpi; 72 = one pixel per SVG unit) at which to rasterise an SVG of this size: `preferred` (144, two
+ * pixels per unit, sharp on high-density screens) unless that would exceed sharp's limit, then as much as fits.
+ * Aggregated charts are short by construction; this is the guarantee that no download can fail the build.
+ */
+export function pngDensity(width: number, height: number, preferred = 144, maxPx = SHARP_MAX_PX - 1): number {
+  const fits = (72 * maxPx) / Math.max(width, height, 1);
+  return Math.min(preferred, Math.floor(fits * 100) / 100);
+}

@@ -4,8 +4,9 @@ import { formatValue, unitLabel } from '../i18n/format.ts';
 import { t } from '../i18n/strings.ts';
 import type { Observation } from '../model/observation.ts';
 import type { PublishedMetric } from '../model/metric.ts';
-import { comparisonSpec } from '../charts/comparison.ts';
+import { comparisonSpec, textUnits } from '../charts/comparison.ts';
 import type { ComparisonRow } from '../charts/comparison.ts';
+import { aggregates, distribution, distributionSpec, type Distribution } from '../charts/distribution.ts';
 import { renderSvg, xmlSafeAttributes } from '../charts/render.ts';
 import { comparisonRows, periodLabel } from './chart-rows.ts';
 import type { SiteData } from './data.ts';
@@ -17,6 +18,13 @@ export type ChartModel = {
   warnings: string[];
   alt: string;
   rows: ComparisonRow[];
+  /**
+   * Above AGGREGATE_THRESHOLD rows: the per-year distributions and highlighted values the chart draws instead of
+   * one row per value (the table shows them too; every value stays in the CSV). Null below.
+   */
+  distribution: Distribution | null;
+  /** What an aggregated chart draws, in words: shown under the subtitle and in the downloadable image. */
+  note: string;
   /** The chart with labels left of the dots, for wide screens. */
   svg: string;
   /** The same chart with labels above the dots, for phones. */
@@ -55,27 +63,39 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
   const unreadable = observations.filter((o) => o.value_base === null).length;
   const partial = observations.filter((o) => o.scope !== 'region').length;
   const list = (items: string[]) => items.join(zh ? '、' : ', ');
+  const dist = aggregates(rows) ? distribution(rows, locale, s.yearUnknown) : null;
   const warnings = [
     levels.length > 1 ? `${s.mixedLevels}: ${list(levels.map((l) => s.levels[l]))}` : '',
     years.length > 1 || observations.some((o) => o.year === null) ? s.mixedYears : '',
-    partial ? (zh ? `${partial} 个数值只涉及部分学校、群体或区域，见标签` : `${partial} value(s) describe only part of a region (named in the label)`) : '',
-    flagged ? (zh ? `⚠ 标记的 ${flagged} 个数值与原文自身的其他数字不符或原文残缺，保留原样，详见表格` : `⚠ ${flagged} value(s) contradict other figures of their own source or are garbled; kept as written, see the table`) : '',
+    partial && !dist ? (zh ? `${partial} 个数值只涉及部分学校、群体或区域，见标签` : `${partial} value(s) describe only part of a region (named in the label)`) : '',
+    flagged ? (zh ? `⚠ 标记的 ${flagged} 个数值与原文自身的其他数字不符或原文残缺，保留原样，详见${dist ? ' CSV' : '表格'}` : `⚠ ${flagged} value(s) contradict other figures of their own source or are garbled; kept as written, see the ${dist ? 'CSV' : 'table'}`) : '',
     unreadable ? (zh ? `${unreadable} 个数值原文无法辨认，未画出` : `${unreadable} value(s) are unreadable in the source and not drawn`) : '',
     missingNational.length ? `${s.nationalMissing}: ${list([...new Set(missingNational.map((o) => periodLabel(o, locale)))])}` : '',
   ].filter(Boolean);
+  const ends = dist ? dist.highlights.length / 2 : 0;
+  const mixed = levels.length > 1;
+  const note = !dist ? '' : zh
+    ? `数值较多：图中按年份画出 ${dist.n} 个${dist.wholeRegionOnly ? '全地区实际值' : '数值（各类合计）'}的分布，来自 ${dist.regions} 个地区${mixed ? '，行政级别混合' : ''}。线为最小至最大，方框为中间一半，粗竖线为中位数；下方单列最高和最低的各 ${ends} 个数值。${dist.excluded ? `目标、计划和只涉及部分区域的 ${dist.excluded} 个数值不在分布中。` : ''}全部数值见 CSV。`
+    : `Many values: for each year, the chart draws the distribution of ${dist.n} ${dist.wholeRegionOnly ? 'whole-region actual values' : 'values of every kind'} from ${dist.regions} regions${mixed ? ' of mixed levels' : ''}. Line: lowest to highest; box: middle half; thick tick: median; below, the ${ends} highest and ${ends} lowest values one by one.${dist.excluded ? ` ${dist.excluded} targets, plans and values for parts of regions are not in the distributions.` : ''} Every value is in the CSV.`;
   const actual = rows.filter((r) => r.kind === 'actual').sort((a, b) => b.value - a.value);
   const fmt = (r: ComparisonRow) => formatValue(r.value, metric.unit_base, locale);
-  const alt = zh
+  const yearName = (y: number | null) => (y === null ? s.yearUnknown : zh ? `${y} 年` : String(y));
+  const distAlt = !dist ? '' : zh
+    ? `各年份分布：${dist.groups.map((g) => `${yearName(g.year)} ${g.n} 个，中位数 ${formatValue(g.median, metric.unit_base, locale)}`).join('；')}。`
+    : ` By year: ${dist.groups.map((g) => `${yearName(g.year)}, ${g.n} values, median ${formatValue(g.median, metric.unit_base, locale)}`).join('; ')}.`;
+  const alt = (zh
     ? `${name}：${rows.length} 个数值，来自 ${regionCount} 个地区。` + (actual.length ? `实际值最高为${actual[0]!.label}的 ${fmt(actual[0]!)}，最低为${actual.at(-1)!.label}的 ${fmt(actual.at(-1)!)}。` : '')
-    : `${name}: ${rows.length} values from ${regionCount} region${regionCount === 1 ? '' : 's'}.` + (actual.length ? ` The highest actual value is ${fmt(actual[0]!)} (${actual[0]!.label}); the lowest is ${fmt(actual.at(-1)!)} (${actual.at(-1)!.label}).` : '');
+    : `${name}: ${rows.length} values from ${regionCount} region${regionCount === 1 ? '' : 's'}.` + (actual.length ? ` The highest actual value is ${fmt(actual[0]!)} (${actual[0]!.label}); the lowest is ${fmt(actual.at(-1)!)} (${actual.at(-1)!.label}).` : '')) + distAlt;
   return {
     name,
     subtitle,
     warnings,
     alt,
     rows,
-    svg: rows.length ? renderSvg(comparisonSpec(rows, { locale }), alt) : '',
-    svgNarrow: rows.length ? renderSvg(comparisonSpec(rows, { locale, layout: 'narrow' }), alt) : '',
+    distribution: dist,
+    note,
+    svg: !rows.length ? '' : renderSvg(dist ? distributionSpec(dist, { locale }) : comparisonSpec(rows, { locale }), alt),
+    svgNarrow: !rows.length ? '' : renderSvg(dist ? distributionSpec(dist, { locale, layout: 'narrow' }) : comparisonSpec(rows, { locale, layout: 'narrow' }), alt),
     hasTargets: observations.some((o) => o.kind === 'target' || o.kind === 'plan'),
     hasDerived: observations.some((o) => o.kind === 'derived'),
     hasNational: rows.some((r) => r.national !== null),
@@ -84,19 +104,42 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
 
 const escapeXml = (text: string) => text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 
+/** Lines of at most `units` Latin-character widths (a CJK character is two), broken at spaces where there are any. */
+export function wrap(text: string, units: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const ch of text) {
+    if (textUnits(line + ch) > units) {
+      const space = line.lastIndexOf(' ');
+      if (space > 0) {
+        lines.push(line.slice(0, space));
+        line = line.slice(space + 1);
+      } else {
+        lines.push(line);
+        line = '';
+      }
+    }
+    line += ch;
+  }
+  if (line.trim()) lines.push(line.trim());
+  return lines;
+}
+
 /** A standalone SVG for download: the chart with its title, subtitle, warnings and source line drawn in. */
 export function standaloneSvg(model: ChartModel, locale: Locale): string {
   const width = 720;
   const inner = xmlSafeAttributes(model.svg).replace('<svg ', '<svg x="0" y="0" ');
   const height = Number(/viewBox="0 0 \d+ (\d+(?:\.\d+)?)"/.exec(model.svg)?.[1] ?? 200);
-  const lines = [model.subtitle, ...model.warnings];
+  // Subtitle grey, then an aggregated chart's note (grey, wrapped), then warnings red.
+  const lines = [model.subtitle, ...wrap(model.note, 112), ...model.warnings];
+  const grey = 1 + wrap(model.note, 112).length;
   const top = 30 + lines.length * 18;
   const source = t(locale).chartSource.replace(/[；;].*$/, '');
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${top + height + 30}" viewBox="0 0 ${width} ${top + height + 30}" font-family="Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif">`,
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="8" y="22" font-size="16" font-weight="bold">${escapeXml(model.name)}</text>`,
-    ...lines.map((line, i) => `<text x="8" y="${42 + i * 18}" font-size="12" fill="${i ? '#b91c1c' : '#555'}">${escapeXml(line)}</text>`),
+    ...lines.map((line, i) => `<text x="8" y="${42 + i * 18}" font-size="12" fill="${i >= grey ? '#b91c1c' : '#555'}">${escapeXml(line)}</text>`),
     `<g transform="translate(0 ${top})">${inner.replace(/<svg /, `<svg width="${width}" height="${height}" `).replace('<svg ', '<svg xmlns="http://www.w3.org/2000/svg" ')}</g>`,
     `<text x="8" y="${top + height + 20}" font-size="11" fill="#555">${escapeXml(source)}</text>`,
     `</svg>`,

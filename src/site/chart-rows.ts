@@ -68,6 +68,9 @@ export function comparisonRows(observations: Observation[], ctx: RowContext): Co
       href: ctx.href(o),
       title,
       national,
+      regionId: o.region_id,
+      year: o.year,
+      wholeRegion: o.scope === 'region',
     };
   });
 }

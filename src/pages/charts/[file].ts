@@ -3,6 +3,7 @@ import type { APIRoute } from 'astro';
 import sharp from 'sharp';
 import { toCsv } from '../../pipeline/csv.ts';
 import { siteData } from '../../site/data.ts';
+import { pngDensity } from '../../charts/render.ts';
 import { chartModel, nationalValue, standaloneSvg } from '../../site/chart-model.ts';
 import { LOCALES } from '../../site/routes.ts';
 
@@ -33,6 +34,7 @@ export const GET: APIRoute = async ({ params }) => {
   }
   const svg = standaloneSvg(chartModel(metric, observations, data, locale), locale);
   if (extension === 'svg') return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } });
-  const png = await sharp(Buffer.from(svg), { density: 144 }).png({ compressionLevel: 9 }).toBuffer();
+  const [, width, height] = /width="([\d.]+)" height="([\d.]+)"/.exec(svg)!.map(Number) as [number, number, number];
+  const png = await sharp(Buffer.from(svg), { density: pngDensity(width, height) }).png({ compressionLevel: 9 }).toBuffer();
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };

@@ -1,0 +1,201 @@
+// The comparison chart for many values: above AGGREGATE_THRESHOLD rows, one row per year with the distribution of
+// the whole-region values of that year (range, middle half, median), the national value where known, and the few
+// highest and lowest values drawn one by one below. Pure: (rows, options) → statistics and Plot options; the number
+// of marks grows with the number of years, never with the number of values.
+import * as Plot from '@observablehq/plot';
+import { quantileSorted } from 'd3';
+import type { Locale } from '../i18n/format.ts';
+import { formatValue, tickFormatter, unitLabel } from '../i18n/format.ts';
+import { COLOURS, UNIT_PX, comparisonSpec, fit, fittedTicks, textUnits, type ComparisonOptions, type ComparisonRow } from './comparison.ts';
+
+/**
+ * Above this many rows a comparison chart shows distributions instead of one row per value. The real dataset's
+ * largest chart has 30 rows (1,010 px tall); 40 keeps every chart of it as it is, with room to grow, while no
+ * row-per-value chart gets taller than ≈ 1,300 px (≈ 2,700 px as a PNG).
+ */
+export const AGGREGATE_THRESHOLD = 40;
+/** Values drawn one by one at each end of an aggregated chart. */
+export const HIGHLIGHTS_PER_END = 3;
+
+export const aggregates = (rows: readonly unknown[], threshold = AGGREGATE_THRESHOLD) => rows.length > threshold;
+
+export type DistributionGroup = {
+  year: number | null;
+  /** Axis label: the year and how many values it holds. */
+  label: string;
+  n: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+  national: number | null;
+  /** Tooltip and accessible text. */
+  title: string;
+};
+
+export type Highlight = ComparisonRow & { end: 'highest' | 'lowest' };
+
+export type Distribution = {
+  unitBase: string;
+  groups: DistributionGroup[];
+  highlights: Highlight[];
+  /** Values in the distributions. */
+  n: number;
+  /** Distinct regions among them. */
+  regions: number;
+  /** True when the distributions hold whole-region achieved values only (actual or computed); false when there were
+   * none and every value had to be used. */
+  wholeRegionOnly: boolean;
+  /** Rows left out of the distributions (targets, plans, parts of regions): they stay in the table and CSV. */
+  excluded: number;
+};
+
+const WORDS = {
+  'zh-cn': { n: (n: number) => `${n} 个`, highest: '最高', lowest: '最低', median: '中位数', range: '最小–最大', middle: '中间一半', national: '全国' },
+  en: { n: (n: number) => `n = ${n}`, highest: 'highest', lowest: 'lowest', median: 'median', range: 'min–max', middle: 'middle half', national: 'national' },
+} as const;
+
+/** The values a distribution is made of: whole-region actual or computed values; all values if there are none. */
+export function distributionPopulation(rows: ComparisonRow[]): { values: ComparisonRow[]; wholeRegionOnly: boolean } {
+  const whole = rows.filter((r) => r.wholeRegion && (r.kind === 'actual' || r.kind === 'derived'));
+  return whole.length ? { values: whole, wholeRegionOnly: true } : { values: rows, wholeRegionOnly: false };
+}
+
+/**
+ * Per year: count, minimum, quartiles (linear interpolation between order statistics, R-7, as d3.quantile and
+ * spreadsheets compute them), maximum and the national value; years ascending, unknown year last. Plus the
+ * HIGHLIGHTS_PER_END highest and lowest values, highest first.
+ */
+export function distribution(rows: ComparisonRow[], locale: Locale, unknownYear = locale === 'zh-cn' ? '年份不明' : 'year unknown'): Distribution {
+  const w = WORDS[locale];
+  const { values, wholeRegionOnly } = distributionPopulation(rows);
+  const byYear = new Map<number | null, ComparisonRow[]>();
+  for (const r of values) {
+    const list = byYear.get(r.year);
+    if (list) list.push(r);
+    else byYear.set(r.year, [r]);
+  }
+  const unitBase = rows[0]?.unitBase ?? 'count';
+  const fmt = (x: number) => formatValue(x, unitBase, locale);
+  const groups = [...byYear]
+    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : a - b))
+    .map(([year, list]): DistributionGroup => {
+      const sorted = list.map((r) => r.value).sort((a, b) => a - b);
+      const national = list.find((r) => r.national !== null)?.national ?? null;
+      const label = `${year ?? unknownYear}${locale === 'zh-cn' ? `（${w.n(sorted.length)}）` : ` (${w.n(sorted.length)})`}`;
+      const [min, q1, median, q3, max] = [0, 0.25, 0.5, 0.75, 1].map((p) => quantileSorted(sorted, p)!) as [number, number, number, number, number];
+      const sep = locale === 'zh-cn' ? '，' : ', ';
+      const title = `${year ?? unknownYear}: ${w.n(sorted.length)}${sep}${[
+        `${w.range} ${fmt(min)}–${fmt(max)}`,
+        `${w.middle} ${fmt(q1)}–${fmt(q3)}`,
+        `${w.median} ${fmt(median)}`,
+        national !== null ? `${w.national} ${fmt(national)}` : '',
+      ].filter(Boolean).join(sep)}`;
+      return { year, label, n: sorted.length, min, q1, median, q3, max, national, title };
+    });
+  const ranked = [...values].sort((a, b) => b.value - a.value || (a.observationId < b.observationId ? -1 : 1));
+  const k = Math.min(HIGHLIGHTS_PER_END, Math.floor(ranked.length / 2));
+  const highlights: Highlight[] = [
+    ...ranked.slice(0, k).map((r) => ({ ...r, end: 'highest' as const, label: `${w.highest} · ${r.label}` })),
+    ...ranked.slice(ranked.length - k).map((r) => ({ ...r, end: 'lowest' as const, label: `${w.lowest} · ${r.label}` })),
+  ];
+  const regions = new Set(values.map((r) => r.regionId)).size;
+  return { unitBase, groups, highlights, n: values.length, regions, wholeRegionOnly, excluded: rows.length - values.length };
+}
+
+const KNOWN_OPTIONS = new Set(['locale', 'width', 'layout']);
+
+/** Cuts a label to `units` keeping its last " · " part whole: the year stays readable when a long name is cut. */
+export function fitKeepingEnd(label: string, units: number): string {
+  if (textUnits(label) <= units) return label;
+  const cut = label.lastIndexOf(' · ');
+  if (cut < 0) return fit(label, units);
+  const end = label.slice(cut);
+  return `${fit(label.slice(0, cut), Math.max(4, units - textUnits(end)))}${end}`;
+}
+
+/** The aggregated chart: a row per year (range rule, middle-half bar, median tick, national tick), then highlights. */
+export function distributionSpec(dist: Distribution, options: ComparisonOptions): Plot.PlotOptions {
+  for (const key of Object.keys(options)) if (!KNOWN_OPTIONS.has(key)) throw new Error(`distributionSpec: unknown option "${key}"`);
+  const { locale, layout = 'wide' } = options;
+  const w = WORDS[locale];
+  const narrow = layout === 'narrow';
+  const width = options.width ?? (narrow ? 360 : 720);
+  const rowHeight = narrow ? 44 : 28;
+  const { groups, highlights } = dist;
+  const { unitBase } = dist;
+  const labels = [...groups.map((g) => g.label), ...highlights.map((h) => h.label)];
+  const values = [
+    ...groups.flatMap((g) => (g.national === null ? [g.min, g.max] : [g.min, g.max, g.national])),
+    ...highlights.flatMap((h) => (h.national === null ? [h.value] : [h.value, h.national])),
+  ];
+  const max = Math.max(...values, 0);
+  const min = Math.min(...values, 0);
+  const fmt = (x: number) => formatValue(x, unitBase, locale);
+  // The median's value at the end of each year's line; in the narrow layout without the word (the legend says it).
+  const groupText = (g: DistributionGroup) => (narrow ? fmt(g.median) : `${w.median} ${fmt(g.median)}`);
+  const highlightText = (h: Highlight) => `${fmt(h.value)}${h.flagged ? ' ⚠' : ''}`;
+  const texts = [...groups.map(groupText), ...highlights.map(highlightText)];
+  const marginRight = Math.min(narrow ? 180 : 240, Math.max(narrow ? 60 : 80, Math.ceil(Math.max(0, ...texts.map(textUnits)) * UNIT_PX) + 16));
+  // Wide labels: as wide as the longest needs at 12px, at most 300px; longer ones are cut with … (the table and
+  // the mark's title keep them whole).
+  const labelUnits = Math.floor((300 - 12) / UNIT_PX);
+  const marginLeft = narrow ? 10 : Math.min(300, Math.ceil(Math.max(4, ...labels.map(textUnits)) * UNIT_PX) + 12);
+  const domain: [number, number] = [min, max === 0 ? 1 : max * 1.05];
+  const tickFormat = tickFormatter(unitBase, locale);
+  const plotWidth = width - marginRight - marginLeft;
+  const tickValues = fittedTicks(domain, tickFormat, plotWidth);
+  // In the narrow layout the label sits above the middle of the row: the box goes a little below it.
+  const dy = narrow ? 5 : 0;
+  const nationalGroups = groups.filter((g) => g.national !== null);
+  const nationalHighlights = highlights.filter((h) => h.national !== null);
+  return {
+    width,
+    height: labels.length * rowHeight + (narrow ? 56 : 50),
+    marginLeft,
+    marginRight,
+    marginTop: narrow ? 28 : 20,
+    style: { fontSize: narrow ? '13px' : '12px', fontFamily: 'system-ui, sans-serif', background: 'transparent' },
+    x: { domain, label: unitLabel(unitBase, locale), tickFormat, ticks: tickValues, grid: true },
+    y: narrow ? { domain: labels, label: null, axis: null } : { domain: labels, label: null, tickSize: 0, tickFormat: (l: string) => fitKeepingEnd(l, labelUnits) },
+    marks: [
+      narrow
+        ? Plot.text(labels, {
+            y: (l: string) => l, frameAnchor: 'left', dy: -14, textAnchor: 'start', fill: '#333',
+            text: (l: string) => fitKeepingEnd(l, Math.floor((width - 20) / UNIT_PX)),
+          })
+        : null,
+      Plot.ruleX([0], { stroke: '#999' }),
+      // The distribution of each year: range, middle half, median.
+      Plot.ruleY(groups, { y: 'label', x1: 'min', x2: 'max', stroke: COLOURS.actual, strokeWidth: 1.5, dy }),
+      Plot.barX(groups, {
+        y: 'label', x1: 'q1', x2: 'q3', fill: '#c7d5e4', stroke: COLOURS.actual, insetTop: narrow ? 12 : 6, insetBottom: narrow ? 12 : 6, dy,
+        title: 'title',
+      }),
+      Plot.tickX(groups, { x: 'median', y: 'label', stroke: COLOURS.actual, strokeWidth: 3, insetTop: narrow ? 10 : 4, insetBottom: narrow ? 10 : 4, dy }),
+      Plot.tickX(nationalGroups, { x: 'national', y: 'label', stroke: COLOURS.national, strokeWidth: 2, insetTop: narrow ? 16 : 0, title: 'title' }),
+      Plot.text(groups, { x: 'max', y: 'label', dx: 10, dy, textAnchor: 'start', fill: '#222', text: groupText }),
+      // The highest and lowest values, one by one, linked to their sentences as in the row-per-value chart.
+      Plot.tickX(nationalHighlights, { x: 'national', y: 'label', stroke: COLOURS.national, strokeWidth: 2, insetTop: narrow ? 16 : 0, title: (h: Highlight) => h.title }),
+      Plot.ruleY(highlights, { y: 'label', x1: 0, x2: 'value', stroke: '#c7d5e4', strokeWidth: 2 }),
+      Plot.dot(highlights, {
+        x: 'value', y: 'label', r: 6, fill: (h: Highlight) => COLOURS[h.kind], stroke: 'white',
+        symbol: (h: Highlight) => (h.kind === 'derived' ? 'square' : 'circle'),
+        href: 'href', title: 'title', ariaLabel: (h: Highlight) => h.title,
+      }),
+      Plot.text(highlights, { x: 'value', y: 'label', dx: 10, textAnchor: 'start', fill: '#222', text: highlightText }),
+    ],
+  };
+}
+
+export type ChartSpec =
+  | { kind: 'rows'; spec: Plot.PlotOptions }
+  | { kind: 'distribution'; spec: Plot.PlotOptions; distribution: Distribution };
+
+/** The comparison chart for these rows: one row per value up to `threshold` rows, distributions above. */
+export function chartSpec(rows: ComparisonRow[], options: ComparisonOptions, threshold = AGGREGATE_THRESHOLD): ChartSpec {
+  if (!aggregates(rows, threshold)) return { kind: 'rows', spec: comparisonSpec(rows, options) };
+  const dist = distribution(rows, options.locale);
+  return { kind: 'distribution', spec: distributionSpec(dist, options), distribution: dist };
+}
