@@ -31,6 +31,8 @@ const kindOf = (path: string) => {
   const first = rel.split('/')[0]!;
   if (rel === 'index.html') return 'home';
   if (rel === '404.html') return '404';
+  // regions/p/<province>/…: one province's listing, built only above LIST_THRESHOLD entries (src/site/listing.ts)
+  if (['regions', 'reports'].includes(first) && rel.split('/')[1] === 'p') return `${first}-province`;
   if (['topics', 'metrics', 'regions', 'reports'].includes(first)) return rel.split('/').length > 2 ? first.replace(/s$/, '') : `${first}-index`;
   return first;
 };

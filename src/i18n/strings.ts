@@ -89,6 +89,11 @@ const zh = {
   license: '许可',
   columns: '字段说明',
   textAlternative: '图表文字说明',
+  provinceUnknown: '省份不明',
+  allProvinces: '全部省份',
+  pages: '分页',
+  pageOf: '第 {n} 页，共 {m} 页',
+  sourceText: '原文',
 };
 
 type Strings = typeof zh;
@@ -181,6 +186,11 @@ const en: Strings = {
   license: 'Licence',
   columns: 'Column dictionary',
   textAlternative: 'Text description of the chart',
+  provinceUnknown: 'Province unknown',
+  allProvinces: 'All provinces',
+  pages: 'Pages',
+  pageOf: 'page {n} of {m}',
+  sourceText: 'Text',
 };
 
 export const STRINGS: Record<Locale, Strings> = { 'zh-cn': zh, en };

@@ -6,6 +6,7 @@ import type { PublishedReport } from '../model/report.ts';
 import type { Region } from '../model/region.ts';
 import type { ReferenceRow } from '../model/reference.ts';
 import { TOPICS } from '../model/metric.ts';
+import { compareRegions, groupByProvince, isGrouped, provincePages, type ProvinceGroup } from './listing.ts';
 
 export type SiteReport = PublishedReport & { source: string };
 export type SiteReference = Omit<ReferenceRow, 'value'> & { value: number };
@@ -91,4 +92,31 @@ export function regionsReporting(data: SiteData, metricId: string): number {
 /** Regions with an actual value for the whole region: what a headline comparison needs (no targets, no one school). */
 export function regionsWithActuals(data: SiteData, metricId: string): number {
   return new Set((data.byMetric.get(metricId) ?? []).filter((o) => o.kind === 'actual' && o.scope === 'region' && o.value_base !== null).map((o) => o.region_id)).size;
+}
+
+/** Regions and reports grouped by province, in reading order: what the indexes list above LIST_THRESHOLD entries. */
+export type Listings = { regions: ProvinceGroup<Region>[]; reports: ProvinceGroup<SiteReport>[] };
+const listingCache = new WeakMap<SiteData, Listings>();
+export function listings(data: SiteData): Listings {
+  let found = listingCache.get(data);
+  if (!found) {
+    const regions = [...data.regions].sort(compareRegions);
+    const order = new Map(regions.map((r, i) => [r.region_id, i]));
+    const reports = [...data.reports].sort(
+      (a, b) =>
+        (order.get(a.region_id) ?? Infinity) - (order.get(b.region_id) ?? Infinity) ||
+        (a.year ?? Infinity) - (b.year ?? Infinity) ||
+        (a.report_id < b.report_id ? -1 : a.report_id > b.report_id ? 1 : 0),
+    );
+    found = { regions: groupByProvince(regions, (r) => r), reports: groupByProvince(reports, (r) => data.region.get(r.region_id)) };
+    listingCache.set(data, found);
+  }
+  return found;
+}
+
+/** getStaticPaths of the per-province listing pages: none while the list is short enough for one page. */
+export async function provincePagePaths(list: 'regions' | 'reports') {
+  const data = await siteData();
+  if (!isGrouped(data[list].length)) return [];
+  return provincePages<unknown>(listings(data)[list]).map((at) => ({ params: { province: at.code, page: at.page > 1 ? String(at.page) : undefined }, props: { at } }));
 }

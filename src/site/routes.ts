@@ -15,6 +15,9 @@ export const routes = {
   report: (l: Locale, id: string) => page(l, `reports/${id}/`),
   regions: (l: Locale) => page(l, 'regions/'),
   reports: (l: Locale) => page(l, 'reports/'),
+  /** One province's regions or reports, page `n` of them (the first page has no number): indexes above LIST_THRESHOLD. */
+  regionsIn: (l: Locale, province: string, n = 1) => page(l, `regions/p/${province}/${n > 1 ? `${n}/` : ''}`),
+  reportsIn: (l: Locale, province: string, n = 1) => page(l, `reports/p/${province}/${n > 1 ? `${n}/` : ''}`),
   data: (l: Locale) => page(l, 'data/'),
   methodology: (l: Locale) => page(l, 'methodology/'),
   search: (l: Locale) => page(l, 'search/'),
