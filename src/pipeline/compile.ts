@@ -1,10 +1,10 @@
 // The compile step as one pure function of the data folder's texts: validate → prove provenance → normalise →
-// derive and cross-check. I/O stays in read.ts and publish.ts. compileDataset works on a dataset in memory;
-// compileStream gives the same result one report at a time, for datasets too large to hold (npm run data).
+// derive and cross-check. I/O stays in read.ts and publish.ts. compileStream works one report at a time, so a
+// national dataset never has to be held (npm run data); compileDataset is the same run collected in memory.
 import type { Problem } from './problems.ts';
 import { sortProblems } from './problems.ts';
 import type { DatasetSource, RawDataset } from './read.ts';
-import { validateDataset, validateReport, validateTables, type ValidReport } from './validate.ts';
+import { validateReport, validateTables, type ValidReport } from './validate.ts';
 import { proveFigure, proveSource } from './provenance.ts';
 import { normaliseFigure } from './normalise.ts';
 import { deriveGrowth, runChecks, type Rounded } from './derive.ts';
@@ -73,33 +73,35 @@ function publishedReportOf(report: ValidReport, result: ReturnType<typeof compil
   };
 }
 
+/**
+ * The whole dataset in memory: compileStream with a sink that keeps everything, so both entry points share one
+ * path and give the same output by construction.
+ */
 export function compileDataset(raw: RawDataset): { compiled: Compiled | null; problems: Problem[] } {
-  const { dataset, problems } = validateDataset(raw);
-  const metrics = new Map(dataset.metrics.map((m) => [m.metric_id, m]));
-  const observations: Observation[] = [];
-  const reports: CompiledReport[] = [];
-  for (const report of [...dataset.reports].sort((a, b) => (a.meta.report_id < b.meta.report_id ? -1 : 1))) {
-    const result = compileReport(report, metrics, dataset.snapshots);
-    problems.push(...result.problems);
-    observations.push(...result.observations);
-    reports.push(publishedReportOf(report, result));
-  }
-  if (problems.length) return { compiled: null, problems: sortProblems(problems) };
-  const { derived, newMetrics } = deriveGrowth(observations, metrics);
-  const allObservations = [...observations, ...derived].sort(
-    (a, b) => (a.report_id === b.report_id ? 0 : a.report_id < b.report_id ? -1 : 1) || Number(a.kind === 'derived') - Number(b.kind === 'derived'),
-  );
-  const allMetrics = [...dataset.metrics, ...newMetrics].sort((a, b) => (a.metric_id < b.metric_id ? -1 : 1));
-  return {
-    compiled: {
-      metrics: allMetrics,
-      regions: [...dataset.regions].sort((a, b) => (a.region_id < b.region_id ? -1 : 1)),
-      reports,
-      observations: allObservations,
-      reference: dataset.reference.map((r) => r.data),
-    },
-    problems: [],
+  const byFolder = new Map(raw.reports.map((r) => [r.folder, r]));
+  const source: DatasetSource = {
+    metrics: raw.metrics,
+    regions: raw.regions,
+    reference: raw.reference,
+    folders: [...byFolder.keys()],
+    report: (folder) => byFolder.get(folder)!,
+    snapshot: (name) => raw.snapshots.get(name),
   };
+  const reports: CompiledReport[] = [];
+  const observations: Observation[] = [];
+  const ended: DatasetTables[] = [];
+  const { problems } = compileStream(source, {
+    report(report, list) {
+      reports.push(report);
+      observations.push(...list);
+    },
+    end(tables) {
+      ended.push(tables);
+    },
+  });
+  const [tables] = ended;
+  if (problems.length || !tables) return { compiled: null, problems };
+  return { compiled: { ...tables, reports, observations }, problems: [] };
 }
 
 /** What the publishing side receives from compileStream. */

@@ -22,14 +22,6 @@ export type ValidReport = {
   figures: Located<FigureRow>[];
   skipped: Located<z.output<typeof skippedRowSchema>>[];
 };
-export type ValidDataset = {
-  metrics: Metric[];
-  regions: Region[];
-  reports: ValidReport[];
-  reference: Located<ReferenceRow>[];
-  referencePath: string | null;
-  snapshots: Map<string, string>;
-};
 
 function csvTable<S extends z.ZodObject>(file: SourceFile, schema: S, problems: Problem[]) {
   const parsed = readCsvRecords(file.text, file.path, Object.keys(schema.shape));
@@ -171,26 +163,5 @@ export function validateReport(folder: RawReport, tables: ValidTables, reportIds
     source: folder.source.text,
     figures,
     skipped,
-  };
-}
-
-export function validateDataset(raw: RawDataset): { dataset: ValidDataset; problems: Problem[] } {
-  const { tables, problems } = validateTables(raw, (name) => raw.snapshots.get(name));
-  const reports: ValidReport[] = [];
-  const reportIds = new Set<string>();
-  for (const folder of raw.reports) {
-    const report = validateReport(folder, tables, reportIds, problems);
-    if (report) reports.push(report);
-  }
-  return {
-    dataset: {
-      metrics: tables.metrics,
-      regions: tables.regions,
-      reports,
-      reference: tables.reference,
-      referencePath: tables.referencePath,
-      snapshots: raw.snapshots,
-    },
-    problems,
   };
 }
