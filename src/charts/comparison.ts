@@ -84,12 +84,13 @@ export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions
   const marginRight = Math.min(180, Math.max(narrow ? 60 : 80, Math.ceil(Math.max(0, ...rows.map((r) => textUnits(valueText(r)))) * UNIT_PX) + 16));
   const domain: [number, number] = [min, max === 0 ? 1 : max * 1.05];
   const tickFormat = tickFormatter(unitBase, locale);
-  const plotWidth = width - marginRight - (narrow ? 10 : Math.min(280, longest * 12 + 12));
+  const marginLeft = narrow ? 10 : Math.min(280, longest * 12 + 12);
+  const plotWidth = width - marginRight - marginLeft;
   const tickValues = fittedTicks(domain, tickFormat, plotWidth);
   return {
     width,
     height: labels.length * rowHeight + (narrow ? 56 : 50),
-    marginLeft: narrow ? 10 : Math.min(280, longest * 12 + 12),
+    marginLeft,
     marginRight,
     marginTop: narrow ? 28 : 20,
     style: { fontSize: narrow ? '13px' : '12px', fontFamily: 'system-ui, sans-serif', background: 'transparent' },

@@ -6,6 +6,7 @@ import * as Plot from '@observablehq/plot';
 import { quantileSorted } from 'd3';
 import type { Locale } from '../i18n/format.ts';
 import { formatValue, tickFormatter, unitLabel } from '../i18n/format.ts';
+import { t } from '../i18n/strings.ts';
 import { COLOURS, UNIT_PX, comparisonSpec, fit, fittedTicks, textUnits, type ComparisonOptions, type ComparisonRow } from './comparison.ts';
 
 /**
@@ -67,8 +68,9 @@ export function distributionPopulation(rows: ComparisonRow[]): { values: Compari
  * spreadsheets compute them), maximum and the national value; years ascending, unknown year last. Plus the
  * HIGHLIGHTS_PER_END highest and lowest values, highest first.
  */
-export function distribution(rows: ComparisonRow[], locale: Locale, unknownYear = locale === 'zh-cn' ? '年份不明' : 'year unknown'): Distribution {
+export function distribution(rows: ComparisonRow[], locale: Locale): Distribution {
   const w = WORDS[locale];
+  const unknownYear = t(locale).yearUnknown;
   const { values, wholeRegionOnly } = distributionPopulation(rows);
   const byYear = new Map<number | null, ComparisonRow[]>();
   for (const r of values) {
@@ -189,13 +191,19 @@ export function distributionSpec(dist: Distribution, options: ComparisonOptions)
   };
 }
 
-export type ChartSpec =
-  | { kind: 'rows'; spec: Plot.PlotOptions }
-  | { kind: 'distribution'; spec: Plot.PlotOptions; distribution: Distribution };
+export type ChartSpec = {
+  kind: 'rows' | 'distribution';
+  /** What the chart draws instead of one row per value; null below the threshold. */
+  distribution: Distribution | null;
+  wide: Plot.PlotOptions;
+  narrow: Plot.PlotOptions;
+};
 
-/** The comparison chart for these rows: one row per value up to `threshold` rows, distributions above. */
-export function chartSpec(rows: ComparisonRow[], options: ComparisonOptions, threshold = AGGREGATE_THRESHOLD): ChartSpec {
-  if (!aggregates(rows, threshold)) return { kind: 'rows', spec: comparisonSpec(rows, options) };
-  const dist = distribution(rows, options.locale);
-  return { kind: 'distribution', spec: distributionSpec(dist, options), distribution: dist };
+/** The comparison chart for these rows, in both layouts: one row per value up to `threshold` rows, distributions above. */
+export function chartSpec(rows: ComparisonRow[], locale: Locale, threshold = AGGREGATE_THRESHOLD): ChartSpec {
+  if (!aggregates(rows, threshold)) {
+    return { kind: 'rows', distribution: null, wide: comparisonSpec(rows, { locale }), narrow: comparisonSpec(rows, { locale, layout: 'narrow' }) };
+  }
+  const dist = distribution(rows, locale);
+  return { kind: 'distribution', distribution: dist, wide: distributionSpec(dist, { locale }), narrow: distributionSpec(dist, { locale, layout: 'narrow' }) };
 }

@@ -93,6 +93,8 @@ const zh = {
   allProvinces: '全部省份',
   pages: '分页',
   pageOf: '第 {n} 页，共 {m} 页',
+  allRegionsByProvince: '全部 {n} 个地区，按省份列出',
+  allReportsByProvince: '全部 {n} 份报告，按省份列出',
   sourceText: '原文',
 };
 
@@ -190,6 +192,8 @@ const en: Strings = {
   allProvinces: 'All provinces',
   pages: 'Pages',
   pageOf: 'page {n} of {m}',
+  allRegionsByProvince: 'All {n} regions, by province',
+  allReportsByProvince: 'All {n} reports, by province',
   sourceText: 'Text',
 };
 

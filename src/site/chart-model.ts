@@ -4,9 +4,9 @@ import { formatValue, unitLabel } from '../i18n/format.ts';
 import { t } from '../i18n/strings.ts';
 import type { Observation } from '../model/observation.ts';
 import type { PublishedMetric } from '../model/metric.ts';
-import { comparisonSpec, textUnits } from '../charts/comparison.ts';
+import { textUnits } from '../charts/comparison.ts';
 import type { ComparisonRow } from '../charts/comparison.ts';
-import { aggregates, distribution, distributionSpec, type Distribution } from '../charts/distribution.ts';
+import { chartSpec, type Distribution } from '../charts/distribution.ts';
 import { renderSvg, xmlSafeAttributes } from '../charts/render.ts';
 import { comparisonRows, periodLabel } from './chart-rows.ts';
 import type { SiteData } from './data.ts';
@@ -63,7 +63,8 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
   const unreadable = observations.filter((o) => o.value_base === null).length;
   const partial = observations.filter((o) => o.scope !== 'region').length;
   const list = (items: string[]) => items.join(zh ? '、' : ', ');
-  const dist = aggregates(rows) ? distribution(rows, locale, s.yearUnknown) : null;
+  const spec = rows.length ? chartSpec(rows, locale) : null;
+  const dist = spec?.distribution ?? null;
   const warnings = [
     levels.length > 1 ? `${s.mixedLevels}: ${list(levels.map((l) => s.levels[l]))}` : '',
     years.length > 1 || observations.some((o) => o.year === null) ? s.mixedYears : '',
@@ -94,8 +95,8 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
     rows,
     distribution: dist,
     note,
-    svg: !rows.length ? '' : renderSvg(dist ? distributionSpec(dist, { locale }) : comparisonSpec(rows, { locale }), alt),
-    svgNarrow: !rows.length ? '' : renderSvg(dist ? distributionSpec(dist, { locale, layout: 'narrow' }) : comparisonSpec(rows, { locale, layout: 'narrow' }), alt),
+    svg: spec ? renderSvg(spec.wide, alt) : '',
+    svgNarrow: spec ? renderSvg(spec.narrow, alt) : '',
     hasTargets: observations.some((o) => o.kind === 'target' || o.kind === 'plan'),
     hasDerived: observations.some((o) => o.kind === 'derived'),
     hasNational: rows.some((r) => r.national !== null),
@@ -131,8 +132,9 @@ export function standaloneSvg(model: ChartModel, locale: Locale): string {
   const inner = xmlSafeAttributes(model.svg).replace('<svg ', '<svg x="0" y="0" ');
   const height = Number(/viewBox="0 0 \d+ (\d+(?:\.\d+)?)"/.exec(model.svg)?.[1] ?? 200);
   // Subtitle grey, then an aggregated chart's note (grey, wrapped), then warnings red.
-  const lines = [model.subtitle, ...wrap(model.note, 112), ...model.warnings];
-  const grey = 1 + wrap(model.note, 112).length;
+  const noteLines = wrap(model.note, 112);
+  const lines = [model.subtitle, ...noteLines, ...model.warnings];
+  const grey = 1 + noteLines.length;
   const top = 30 + lines.length * 18;
   const source = t(locale).chartSource.replace(/[；;].*$/, '');
   return [

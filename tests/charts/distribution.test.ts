@@ -27,13 +27,13 @@ describe('the switch to distributions', () => {
     expect(AGGREGATE_THRESHOLD).toBe(40);
     expect(aggregates(many(AGGREGATE_THRESHOLD))).toBe(false);
     expect(aggregates(many(AGGREGATE_THRESHOLD + 1))).toBe(true);
-    expect(chartSpec(many(AGGREGATE_THRESHOLD), { locale: 'zh-cn' }).kind).toBe('rows');
-    const above = chartSpec(many(AGGREGATE_THRESHOLD + 1), { locale: 'zh-cn' });
+    expect(chartSpec(many(AGGREGATE_THRESHOLD), 'zh-cn').kind).toBe('rows');
+    const above = chartSpec(many(AGGREGATE_THRESHOLD + 1), 'zh-cn');
     expect(above.kind).toBe('distribution');
   });
 
   it('keeps a row per value below the threshold: one linked mark each', () => {
-    const svg = renderSvg(chartSpec(many(AGGREGATE_THRESHOLD), { locale: 'en' }).spec, 't');
+    const svg = renderSvg(chartSpec(many(AGGREGATE_THRESHOLD), 'en').wide, 't');
     expect(svg.match(/<a /g)).toHaveLength(AGGREGATE_THRESHOLD);
   });
 });
@@ -74,8 +74,8 @@ describe('distribution', () => {
 
 describe('distributionSpec', () => {
   it('draws a bounded number of marks for 10,000 rows: about as many as for 100 rows over the same years', () => {
-    const big = renderSvg(chartSpec(many(10_000), { locale: 'zh-cn' }).spec, 't');
-    const small = renderSvg(chartSpec(many(100), { locale: 'zh-cn' }).spec, 't');
+    const big = renderSvg(chartSpec(many(10_000), 'zh-cn').wide, 't');
+    const small = renderSvg(chartSpec(many(100), 'zh-cn').wide, 't');
     // The same marks but for axis ticks and the national ticks of the highlighted values.
     expect(Math.abs(marks(big) - marks(small))).toBeLessThanOrEqual(12);
     expect(marks(big)).toBeLessThan(150);
@@ -102,8 +102,8 @@ describe('distributionSpec', () => {
   });
 
   it('matches its snapshot', () => {
-    expectSvgSnapshot('distribution-zh', renderSvg(chartSpec(many(300), { locale: 'zh-cn' }).spec, 'test'));
-    expectSvgSnapshot('distribution-en-narrow', renderSvg(chartSpec(many(300), { locale: 'en', layout: 'narrow' }).spec, 'test'));
+    expectSvgSnapshot('distribution-zh', renderSvg(chartSpec(many(300), 'zh-cn').wide, 'test'));
+    expectSvgSnapshot('distribution-en-narrow', renderSvg(chartSpec(many(300), 'en').narrow, 'test'));
   });
 
   it('throws at once on an unknown option', () => {
