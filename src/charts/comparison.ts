@@ -23,6 +23,8 @@ export type ComparisonRow = {
   regionId: string;
   year: number | null;
   wholeRegion: boolean;
+  /** The year of the report the value is from: a later report restating a year is not that year's own report. */
+  reportYear?: number | null;
 };
 
 export type ComparisonOptions = {

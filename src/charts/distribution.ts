@@ -50,6 +50,8 @@ export type Distribution = {
   wholeRegionOnly: boolean;
   /** Rows left out of the distributions (targets, plans, parts of regions): they stay in the table and CSV. */
   excluded: number;
+  /** Further values left out because their region already has one for that year (see distributionPopulation). */
+  restated: number;
 };
 
 const WORDS = {
@@ -57,10 +59,25 @@ const WORDS = {
   en: { n: (n: number) => `n = ${n}`, highest: 'highest', lowest: 'lowest', median: 'median', range: 'min–max', middle: 'middle half', national: 'national' },
 } as const;
 
-/** The values a distribution is made of: whole-region actual or computed values; all values if there are none. */
-export function distributionPopulation(rows: ComparisonRow[]): { values: ComparisonRow[]; wholeRegionOnly: boolean } {
+/**
+ * The values a distribution is made of: whole-region actual or computed values (all values if there are none), one
+ * per region and year, so that each region counts once. A region has two values for a year when a later report
+ * restates it as its baseline; the value of that year's own report counts, else the latest report's, else the
+ * first by id. The others stay in the table and CSV.
+ */
+export function distributionPopulation(rows: ComparisonRow[]): { values: ComparisonRow[]; wholeRegionOnly: boolean; restated: number } {
   const whole = rows.filter((r) => r.wholeRegion && (r.kind === 'actual' || r.kind === 'derived'));
-  return whole.length ? { values: whole, wholeRegionOnly: true } : { values: rows, wholeRegionOnly: false };
+  if (!whole.length) return { values: rows, wholeRegionOnly: false, restated: 0 };
+  const rank = (r: ComparisonRow) => (r.reportYear === r.year ? Infinity : (r.reportYear ?? -Infinity));
+  const chosen = new Map<string, ComparisonRow>();
+  for (const r of whole) {
+    const key = `${r.regionId}|${r.year}`;
+    const held = chosen.get(key);
+    if (!held || rank(r) > rank(held) || (rank(r) === rank(held) && r.observationId < held.observationId)) chosen.set(key, r);
+  }
+  const kept = new Set(chosen.values());
+  const values = whole.filter((r) => kept.has(r));
+  return { values, wholeRegionOnly: true, restated: whole.length - values.length };
 }
 
 /**
@@ -71,7 +88,7 @@ export function distributionPopulation(rows: ComparisonRow[]): { values: Compari
 export function distribution(rows: ComparisonRow[], locale: Locale): Distribution {
   const w = WORDS[locale];
   const unknownYear = t(locale).yearUnknown;
-  const { values, wholeRegionOnly } = distributionPopulation(rows);
+  const { values, wholeRegionOnly, restated } = distributionPopulation(rows);
   const byYear = new Map<number | null, ComparisonRow[]>();
   for (const r of values) {
     const list = byYear.get(r.year);
@@ -103,7 +120,7 @@ export function distribution(rows: ComparisonRow[], locale: Locale): Distributio
     ...ranked.slice(ranked.length - k).map((r) => ({ ...r, end: 'lowest' as const, label: `${w.lowest} · ${r.label}` })),
   ];
   const regions = new Set(values.map((r) => r.regionId)).size;
-  return { unitBase, groups, highlights, n: values.length, regions, wholeRegionOnly, excluded: rows.length - values.length };
+  return { unitBase, groups, highlights, n: values.length, regions, wholeRegionOnly, excluded: rows.length - values.length - restated, restated };
 }
 
 const KNOWN_OPTIONS = new Set(['locale', 'width', 'layout']);

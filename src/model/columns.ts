@@ -3,6 +3,9 @@
 export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'array';
 export type Column = { name: string; type: FieldType; en: string; zh: string };
 
+/** Folders of public/data/ that split observations.json by metric and by region: <folder>/<id>.json, same columns. */
+export const SHARDS = { metric: 'by-metric', region: 'by-region' } as const;
+
 const c = (name: string, type: FieldType, en: string, zh: string): Column => ({ name, type, en, zh });
 
 export const TABLES = {

@@ -9,7 +9,7 @@ import type { Compiled, CompiledReport, DatasetSink, DatasetTables } from './com
 import type { Observation } from '../model/observation.ts';
 import type { Metric } from '../model/metric.ts';
 import type { ReferenceRow } from '../model/reference.ts';
-import { TABLES, columnNames, type TableName } from '../model/columns.ts';
+import { SHARDS, TABLES, columnNames, type TableName } from '../model/columns.ts';
 
 export const DATASET_NAME = 'bureau-atlas';
 export const LICENSE = { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' };
@@ -113,6 +113,50 @@ class TableWriter {
   }
 }
 
+/**
+ * Observations split into one JSON file per key (by-metric/<metric_id>.json, by-region/<region_id>.json): what a
+ * page or a reader needs of one metric or one region, without the national table. Each file is a JSON array with
+ * one observation per line, in the published order. Rows arrive report by report, so every file grows across the
+ * run; they are buffered and appended in batches, which keeps memory bounded and writes few, large chunks.
+ */
+class ShardWriter {
+  static readonly FLUSH_BYTES = 8 * 1024 * 1024;
+  readonly folder: string;
+  readonly out: Output;
+  readonly started = new Set<string>();
+  pending = new Map<string, string[]>();
+  pendingBytes = 0;
+
+  constructor(folder: string, out: Output) {
+    this.folder = folder;
+    this.out = out;
+  }
+
+  /** `line`: the observation as compact JSON, the same for every split it goes into. */
+  write(key: string, line: string): void {
+    const list = this.pending.get(key);
+    if (list) list.push(line);
+    else this.pending.set(key, [line]);
+    this.pendingBytes += line.length;
+    if (this.pendingBytes > ShardWriter.FLUSH_BYTES) this.flush();
+  }
+
+  private flush(): void {
+    for (const [key, lines] of this.pending) {
+      const first = !this.started.has(key);
+      this.started.add(key);
+      this.out.append(`${this.folder}/${key}.json`, `${first ? '[\n' : ',\n'}${lines.join(',\n')}`);
+    }
+    this.pending = new Map();
+    this.pendingBytes = 0;
+  }
+
+  end(): void {
+    this.flush();
+    for (const key of [...this.started].sort()) this.out.append(`${this.folder}/${key}.json`, '\n]\n');
+  }
+}
+
 /** Where published files go, by their path under public/data/: whole, or appended to piece by piece. */
 export type Output = {
   file(path: string, content: string): void;
@@ -126,6 +170,8 @@ export type Output = {
 export class DatasetEmitter implements DatasetSink {
   readonly out: Output;
   readonly observations: TableWriter;
+  readonly byMetric: ShardWriter;
+  readonly byRegion: ShardWriter;
   readonly reportRows: object[] = [];
   readonly sources: SourceEntry[] = [];
   readonly years: Span = { start: Infinity, end: -Infinity };
@@ -133,10 +179,18 @@ export class DatasetEmitter implements DatasetSink {
   constructor(out: Output) {
     this.out = out;
     this.observations = new TableWriter('observations', out);
+    this.byMetric = new ShardWriter(SHARDS.metric, out);
+    this.byRegion = new ShardWriter(SHARDS.region, out);
   }
 
   report(report: CompiledReport, observations: readonly Observation[]): void {
     this.observations.write(observations);
+    const columns = this.observations.columns;
+    for (const o of observations) {
+      const line = JSON.stringify(pick(o, columns));
+      this.byMetric.write(o.metric_id, line);
+      this.byRegion.write(o.region_id, line);
+    }
     widen(this.years, observations);
     this.reportRows.push(pick(publishedReport(report), columnNames('reports')));
     this.sources.push({ title: report.title, report_id: report.report_id });
@@ -145,6 +199,8 @@ export class DatasetEmitter implements DatasetSink {
 
   end(tables: DatasetTables): void {
     this.observations.end();
+    this.byMetric.end();
+    this.byRegion.end();
     const table = (name: TableName, rows: readonly object[]) => {
       const writer = new TableWriter(name, this.out);
       writer.write(rows);
@@ -222,13 +278,24 @@ export class StagedOutput implements Output {
     writeFileSync(this.target(path), content);
   };
 
-  /** Files appended to stay open until commit or abort: a handful (the tables), not one per report. */
+  /**
+   * Files being appended to stay open between chunks, up to MAX_OPEN at once (the oldest is closed first): the
+   * tables stay open throughout, and thousands of per-region files never exhaust file descriptors.
+   */
+  static readonly MAX_OPEN = 64;
+  readonly created = new Set<string>();
   readonly append = (path: string, chunk: string): void => {
     let fd = this.open.get(path);
     if (fd === undefined) {
-      fd = openSync(this.target(path), 'w');
-      this.open.set(path, fd);
-    }
+      if (this.open.size >= StagedOutput.MAX_OPEN) {
+        const [oldest, oldestFd] = this.open.entries().next().value!;
+        closeSync(oldestFd);
+        this.open.delete(oldest);
+      }
+      fd = openSync(this.target(path), this.created.has(path) ? 'a' : 'w');
+      this.created.add(path);
+    } else this.open.delete(path);
+    this.open.set(path, fd);
     const bytes = Buffer.from(chunk, 'utf8');
     for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
   };

@@ -48,6 +48,7 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
     region: (id) => data.region.get(id),
     national: (metricId, year) => nationalValue(data, metricId, year),
     href: (o) => routes.observation(locale, o.report_id, o.observation_id),
+    reportYear: (id) => data.report.get(id)?.year ?? null,
   });
   const name = zh ? metric.name_zh : metric.name_en;
   const years = [...new Set(observations.map((o) => o.year).filter((y) => y !== null))].sort();
@@ -76,8 +77,8 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
   const ends = dist ? dist.highlights.length / 2 : 0;
   const mixed = levels.length > 1;
   const note = !dist ? '' : zh
-    ? `数值较多：图中按年份画出 ${dist.n} 个${dist.wholeRegionOnly ? '全地区实际值' : '数值（各类合计）'}的分布，来自 ${dist.regions} 个地区${mixed ? '，行政级别混合' : ''}。线为最小至最大，方框为中间一半，粗竖线为中位数；下方单列最高和最低的各 ${ends} 个数值。${dist.excluded ? `目标、计划和只涉及部分区域的 ${dist.excluded} 个数值不在分布中。` : ''}全部数值见 CSV。`
-    : `Many values: for each year, the chart draws the distribution of ${dist.n} ${dist.wholeRegionOnly ? 'whole-region actual values' : 'values of every kind'} from ${dist.regions} regions${mixed ? ' of mixed levels' : ''}. Line: lowest to highest; box: middle half; thick tick: median; below, the ${ends} highest and ${ends} lowest values one by one.${dist.excluded ? ` ${dist.excluded} targets, plans and values for parts of regions are not in the distributions.` : ''} Every value is in the CSV.`;
+    ? `数值较多：图中按年份画出 ${dist.n} 个${dist.wholeRegionOnly ? '全地区实际值' : '数值（各类合计）'}的分布，来自 ${dist.regions} 个地区${mixed ? '，行政级别混合' : ''}。线为最小至最大，方框为中间一半，粗竖线为中位数；下方单列最高和最低的各 ${ends} 个数值。${dist.excluded ? `目标、计划和只涉及部分区域的 ${dist.excluded} 个数值不在分布中。` : ''}${dist.restated ? `每个地区每年只计一个数值（该年本身报告的数值优先），后来报告回顾的 ${dist.restated} 个同年数值不重复计入。` : ''}全部数值见 CSV。`
+    : `Many values: for each year, the chart draws the distribution of ${dist.n} ${dist.wholeRegionOnly ? 'whole-region actual values' : 'values of every kind'} from ${dist.regions} regions${mixed ? ' of mixed levels' : ''}. Line: lowest to highest; box: middle half; thick tick: median; below, the ${ends} highest and ${ends} lowest values one by one.${dist.excluded ? ` ${dist.excluded} targets, plans and values for parts of regions are not in the distributions.` : ''}${dist.restated ? ` Each region counts once a year (the value of that year’s own report first): ${dist.restated} values restated by a later report are not counted again.` : ''} Every value is in the CSV.`;
   const actual = rows.filter((r) => r.kind === 'actual').sort((a, b) => b.value - a.value);
   const fmt = (r: ComparisonRow) => formatValue(r.value, metric.unit_base, locale);
   const yearName = (y: number | null) => (y === null ? s.yearUnknown : zh ? `${y} 年` : String(y));

@@ -12,6 +12,7 @@ export type RowContext = {
   region: (id: string) => Region | undefined;
   national: (metricId: string, year: number | null) => number | null;
   href: (o: Observation) => string;
+  reportYear?: (reportId: string) => number | null;
 };
 
 export function periodLabel(o: Pick<Observation, 'period' | 'year'>, locale: Locale): string {
@@ -71,6 +72,7 @@ export function comparisonRows(observations: Observation[], ctx: RowContext): Co
       regionId: o.region_id,
       year: o.year,
       wholeRegion: o.scope === 'region',
+      reportYear: ctx.reportYear?.(o.report_id) ?? null,
     };
   });
 }

@@ -1,4 +1,6 @@
-// The site's view of the compiled dataset: collections loaded once per build and indexed for the pages.
+// The site's view of the compiled dataset. The dictionary tables come from the content collections; observations
+// are read per metric or per region when a page needs them (store.ts), and what the indexes count is summed in
+// one pass over the per-metric files, so no page and no build step holds every observation at once.
 import { getCollection } from 'astro:content';
 import type { Observation } from '../model/observation.ts';
 import type { PublishedMetric } from '../model/metric.ts';
@@ -7,37 +9,29 @@ import type { Region } from '../model/region.ts';
 import type { ReferenceRow } from '../model/reference.ts';
 import { TOPICS } from '../model/metric.ts';
 import { compareRegions, groupByProvince, isGrouped, provincePages, type ProvinceGroup } from './listing.ts';
+import { dataDir, ShardStore, summarise, type MetricStats, type Totals } from './store.ts';
 
-export type SiteReport = PublishedReport & { source: string };
+export type SiteReport = PublishedReport;
 export type SiteReference = Omit<ReferenceRow, 'value'> & { value: number };
 export type SiteData = {
   metrics: PublishedMetric[];
   regions: Region[];
   reports: SiteReport[];
-  observations: Observation[];
   reference: SiteReference[];
   metric: Map<string, PublishedMetric>;
   region: Map<string, Region>;
   report: Map<string, SiteReport>;
-  byMetric: Map<string, Observation[]>;
-  byRegion: Map<string, Observation[]>;
-  byReport: Map<string, Observation[]>;
+  /** Metrics with at least one observation, with their counts. */
+  metricStats: Map<string, MetricStats>;
+  /** Observations per region. */
+  regionCounts: Map<string, number>;
+  totals: Totals;
   /** National rate by `${metric_id}|${year}`. */
   national: Map<string, SiteReference>;
   /** Metrics of each topic that have at least one observation, most-reported first. */
   topicMetrics: Map<string, PublishedMetric[]>;
+  store: ShardStore;
 };
-
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) list.push(item);
-    else map.set(k, [item]);
-  }
-  return map;
-}
 
 let cached: Promise<SiteData> | null = null;
 
@@ -47,51 +41,63 @@ export function siteData(): Promise<SiteData> {
 }
 
 async function load(): Promise<SiteData> {
-  const [metrics, regions, reports, observations, reference] = await Promise.all([
+  const [metrics, regions, reports, reference] = (await Promise.all([
     getCollection('metrics'),
     getCollection('regions'),
     getCollection('reports'),
-    getCollection('observations'),
     getCollection('reference'),
-  ]).then((all) => all.map((c) => c.map((e) => e.data)));
-  const obs = observations as Observation[];
-  const byMetric = groupBy(obs, (o) => o.metric_id);
-  const regionCount = (m: PublishedMetric) => new Set((byMetric.get(m.metric_id) ?? []).map((o) => o.region_id)).size;
+  ]).then((all) => all.map((c) => c.map((e) => e.data)))) as [PublishedMetric[], Region[], SiteReport[], SiteReference[]];
+  const store = new ShardStore(dataDir());
+  const { metricStats, regionCounts, totals } = summarise(store);
+  const regionCount = (m: PublishedMetric) => metricStats.get(m.metric_id)?.regions ?? 0;
   const topicMetrics = new Map<string, PublishedMetric[]>();
   for (const topic of TOPICS) {
     topicMetrics.set(
       topic,
-      (metrics as PublishedMetric[])
-        .filter((m) => m.topic === topic && byMetric.has(m.metric_id))
+      metrics
+        .filter((m) => m.topic === topic && metricStats.has(m.metric_id))
         .sort((a, b) => regionCount(b) - regionCount(a) || (a.metric_id < b.metric_id ? -1 : 1)),
     );
   }
   return {
-    metrics: metrics as PublishedMetric[],
-    regions: regions as Region[],
-    reports: reports as SiteReport[],
-    observations: obs,
-    reference: reference as SiteReference[],
-    metric: new Map((metrics as PublishedMetric[]).map((m) => [m.metric_id, m])),
-    region: new Map((regions as Region[]).map((r) => [r.region_id, r])),
-    report: new Map((reports as SiteReport[]).map((r) => [r.report_id, r])),
-    byMetric,
-    byRegion: groupBy(obs, (o) => o.region_id),
-    byReport: groupBy(obs, (o) => o.report_id),
+    metrics,
+    regions,
+    reports,
+    reference,
+    metric: new Map(metrics.map((m) => [m.metric_id, m])),
+    region: new Map(regions.map((r) => [r.region_id, r])),
+    report: new Map(reports.map((r) => [r.report_id, r])),
+    metricStats,
+    regionCounts,
+    totals,
     // Only rates are drawn beside regions: a national total of spending is not the same kind of number as a county's.
-    national: new Map((reference as SiteReference[]).filter((r) => r.unit === '%').map((r) => [`${r.metric_id}|${r.year}`, r])),
+    national: new Map(reference.filter((r) => r.unit === '%').map((r) => [`${r.metric_id}|${r.year}`, r])),
     topicMetrics,
+    store,
   };
 }
 
+/** One metric's observations, in published order. */
+export const metricObservations = (data: SiteData, metricId: string): Observation[] => data.store.get('metric', metricId);
+
+/** One region's observations, in published order. */
+export const regionObservations = (data: SiteData, regionId: string): Observation[] => data.store.get('region', regionId);
+
+/** One report's observations, in published order: its region's, of this report. */
+export const reportObservations = (data: SiteData, report: SiteReport): Observation[] =>
+  regionObservations(data, report.region_id).filter((o) => o.report_id === report.report_id);
+
+/** A report's text as published (data/sources/<id>.txt), which quote offsets point into. */
+export const reportSource = (data: SiteData, reportId: string): string => data.store.source(reportId);
+
 /** Number of distinct regions reporting a metric: comparison pages show metrics reported by two or more. */
 export function regionsReporting(data: SiteData, metricId: string): number {
-  return new Set((data.byMetric.get(metricId) ?? []).map((o) => o.region_id)).size;
+  return data.metricStats.get(metricId)?.regions ?? 0;
 }
 
 /** Regions with an actual value for the whole region: what a headline comparison needs (no targets, no one school). */
 export function regionsWithActuals(data: SiteData, metricId: string): number {
-  return new Set((data.byMetric.get(metricId) ?? []).filter((o) => o.kind === 'actual' && o.scope === 'region' && o.value_base !== null).map((o) => o.region_id)).size;
+  return data.metricStats.get(metricId)?.regionsWithActuals ?? 0;
 }
 
 /** Regions and reports grouped by province, in reading order: what the indexes list above LIST_THRESHOLD entries. */

@@ -65,6 +65,26 @@ describe('distribution', () => {
     expect(d.highlights[0]!.label).toBe('highest · 地区a0（县）· 2020');
   });
 
+  it('counts each region once a year: the value of that year’s own report, not a later report’s restatement', () => {
+    const rows = [
+      // region A: 2020's own report says 50; the 2021 report restates 2020 as 48 (its baseline)
+      row('a-2020', 50, { regionId: 'A', year: 2020, reportYear: 2020 }),
+      row('a-2021-prior', 48, { regionId: 'A', year: 2020, reportYear: 2021 }),
+      row('a-2021', 55, { regionId: 'A', year: 2021, reportYear: 2021 }),
+      // region B has no 2020 report: of two restatements the latest report's counts
+      row('b-2021-prior', 30, { regionId: 'B', year: 2020, reportYear: 2021 }),
+      row('b-2022-prior', 31, { regionId: 'B', year: 2020, reportYear: 2022 }),
+      row('c', 40, { regionId: 'C', year: 2020, reportYear: 2020 }),
+    ];
+    const d = distribution(rows, 'en');
+    expect(d.groups.map((g) => [g.year, g.n, g.min, g.max])).toEqual([[2020, 3, 31, 50], [2021, 1, 55, 55]]);
+    expect(d.n).toBe(4);
+    expect(d.regions).toBe(3);
+    expect(d.restated).toBe(2);
+    expect(d.excluded).toBe(0);
+    expect(d.highlights.map((h) => h.observationId)).not.toContain('a-2021-prior');
+  });
+
   it('uses every value when there is no whole-region achieved value, and says so', () => {
     const d = distribution([row('a', 1, { kind: 'target' }), row('b', 3, { kind: 'plan' })], 'zh-cn');
     expect(d.wholeRegionOnly).toBe(false);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_PATH, DIST } from './paths.ts';
 import { serve } from '../../scripts/static-server.ts';
 import observations from '../../public/data/observations.json' with { type: 'json' };
+import type { Observation } from '../../src/model/observation.ts';
 
 let browser: Browser;
 let server: Server;
@@ -159,9 +160,15 @@ describe('navigation, search and downloads', () => {
   });
 
   it('serves every download with its content type and expected first line', async () => {
+    const first = observations[0]!;
+    const links = new Set<string>();
+    for (const path of ['data/', `regions/${first.region_id}/`, `metrics/${first.metric_id}/`]) {
+      const { page, close } = await open(path);
+      for (const href of await page.locator('a[download]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href))) links.add(href);
+      await close();
+    }
+    expect(links.size).toBeGreaterThan(10);
     const { page, close } = await open('data/');
-    const links = await page.locator('a[download]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(links.length).toBeGreaterThan(10);
     for (const link of links) {
       const response = await page.request.get(link);
       expect(response.status(), link).toBe(200);
@@ -176,6 +183,15 @@ describe('navigation, search and downloads', () => {
         expect(body.length, link).toBeGreaterThan(100);
       }
     }
+    // a region's and a metric's own file: all of their figures, and only theirs
+    const own = async (file: string, key: 'region_id' | 'metric_id') => {
+      const link = [...links].find((l) => l.endsWith(file));
+      expect(link, file).toBeDefined();
+      const rows = (await (await page.request.get(link!)).json()) as Observation[];
+      expect(rows.map((o) => o.observation_id)).toEqual(observations.filter((o) => o[key] === first[key]).map((o) => o.observation_id));
+    };
+    await own(`data/by-region/${first.region_id}.json`, 'region_id');
+    await own(`data/by-metric/${first.metric_id}.json`, 'metric_id');
     await close();
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compileDataset } from '../../src/pipeline/compile.ts';
 import { formatProblem } from '../../src/pipeline/problems.ts';
 import { readDataset } from '../../src/pipeline/read.ts';
-import { outputFiles } from '../../src/pipeline/publish.ts';
+import { StagedOutput, outputFiles } from '../../src/pipeline/publish.ts';
 import { typedRecord } from '../../src/model/columns.ts';
 import { FIGURES, METRICS, SOURCE, writeDataset } from '../fixtures/dataset.ts';
 
@@ -150,6 +150,31 @@ describe('published output', () => {
       readdirSync(join(dir, prefix), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? written(dir, join(prefix, e.name)) : [join(prefix, e.name)]));
     expect(written(out).sort()).toEqual([...expected.keys()].sort());
     for (const [path, content] of expected) expect(readFileSync(join(out, path), 'utf8'), path).toBe(content);
+  });
+
+  it('splits observations.json by metric and by region: every observation in exactly one file of each, in order', () => {
+    const files = outputFiles(compileDataset(readDataset('data')).compiled!);
+    const all = JSON.parse(files.get('observations.json')!);
+    for (const [folder, key] of [['by-metric', 'metric_id'], ['by-region', 'region_id']] as const) {
+      const split = [...files].filter(([path]) => path.startsWith(`${folder}/`));
+      expect(split.map(([path]) => path).sort()).toEqual([...new Set(all.map((o: Record<string, string>) => `${folder}/${o[key]}.json`))].sort());
+      for (const [path, content] of split) {
+        const id = path.slice(folder.length + 1, -'.json'.length);
+        expect(JSON.parse(content), path).toEqual(all.filter((o: Record<string, string>) => o[key] === id));
+        // one observation per line, so a reader can also stream it
+        expect(content.split('\n').length, path).toBe(JSON.parse(content).length + 3);
+      }
+    }
+  });
+
+  it('appends to more files than it keeps open without losing or reordering a chunk', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'atlas-append-')), 'data');
+    const staged = new StagedOutput(out);
+    const n = StagedOutput.MAX_OPEN * 3;
+    for (let round = 0; round < 3; round++) for (let i = 0; i < n; i++) staged.append(`many/${i}.txt`, `${round}:${i};`);
+    expect(staged.open.size).toBeLessThanOrEqual(StagedOutput.MAX_OPEN);
+    staged.commit();
+    for (let i = 0; i < n; i++) expect(readFileSync(join(out, 'many', `${i}.txt`), 'utf8')).toBe(`0:${i};1:${i};2:${i};`);
   });
 
   it('reads back from CSV to exactly the JSON', () => {

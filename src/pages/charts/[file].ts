@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import sharp from 'sharp';
 import { toCsv } from '../../pipeline/csv.ts';
-import { siteData } from '../../site/data.ts';
+import { siteData, metricObservations } from '../../site/data.ts';
 import { pngDensity } from '../../charts/render.ts';
 import { chartModel, nationalValue, standaloneSvg } from '../../site/chart-model.ts';
 import { LOCALES } from '../../site/routes.ts';
@@ -10,7 +10,7 @@ import { LOCALES } from '../../site/routes.ts';
 export async function getStaticPaths() {
   const data = await siteData();
   return data.metrics
-    .filter((m) => data.byMetric.has(m.metric_id))
+    .filter((m) => data.metricStats.has(m.metric_id))
     .flatMap((m) => [
       { params: { file: `${m.metric_id}.csv` } },
       ...LOCALES.flatMap((l) => [{ params: { file: `${m.metric_id}.${l}.svg` } }, { params: { file: `${m.metric_id}.${l}.png` } }]),
@@ -24,7 +24,7 @@ export const GET: APIRoute = async ({ params }) => {
   const match = /^(.+?)(?:\.(zh-cn|en))?\.(csv|svg|png)$/.exec(params.file!)!;
   const [, metricId, locale, extension] = match as unknown as [string, string, 'zh-cn' | 'en', string];
   const metric = data.metric.get(metricId)!;
-  const observations = data.byMetric.get(metricId)!;
+  const observations = metricObservations(data, metricId);
   if (extension === 'csv') {
     const rows = observations.map((o) => {
       const region = data.region.get(o.region_id);
