@@ -83,6 +83,9 @@ function run(name: string, command: string[], options: { cwd?: string; env?: Rec
     // maxRSS is in kilobytes; the largest single process of the step, as /usr/bin/time reports it
     peak = Math.max(...readFileSync(rssFile, 'utf8').trim().split('\n').map((line) => Number(line.split(' ')[1]) / 1024));
   }
+  // a step whose work runs in a process it does not wait for (Pagefind) prints that process's peak itself
+  const reported = /pagefind peak memory: (\d+) MB/.exec(text);
+  if (reported) peak = Math.max(peak ?? 0, Number(reported[1]));
   const ok = result.status === 0;
   const error = ok ? undefined
     : result.error ? String(result.error.message)
@@ -271,6 +274,7 @@ for (const r of results) {
   const pct = `${round(r.level * 100, 2)} %`;
   if (!r.site.astro.ok) overTarget.push(`site build at ${pct} failed after ${r.site.astro.wall_s} s: ${r.site.astro.error}`);
   else {
+    if (r.site.search_index && !r.site.search_index.ok) overTarget.push(`search index at ${pct} failed after ${r.site.search_index.wall_s} s (peak ${r.site.search_index.peak_rss_mb} MB): ${r.site.search_index.error}`);
     const total = r.site.astro.wall_s + (r.site.search_index?.wall_s ?? 0);
     if (total > TARGETS.site_s) overTarget.push(`site build at ${pct}: ${round(total)} s > ${TARGETS.site_s} s`);
     if (r.site.largest_page_gz > TARGETS.page_gz_kb * 1024) overTarget.push(`largest page at ${pct}: ${r.site.largest_page} ${round(r.site.largest_page_gz / 1024, 1)} KB gz > ${TARGETS.page_gz_kb} KB`);
