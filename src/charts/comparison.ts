@@ -64,12 +64,32 @@ export function fittedTicks(domain: [number, number], tickFormat: (x: number) =>
 
 export const COLOURS = { actual: '#1f4e79', target: '#1f4e79', plan: '#1f4e79', derived: '#6b6b6b', national: '#c2410c', flag: '#b91c1c' };
 
+/** Size, margins and type of a chart with one line per label, as both the row and the distribution charts draw. */
+export function rowFrame(rows: number, size: { width: number; narrow: boolean; marginLeft: number; marginRight: number }) {
+  const { width, narrow, marginLeft, marginRight } = size;
+  return {
+    width,
+    height: rows * (narrow ? 44 : 28) + (narrow ? 56 : 50),
+    marginLeft,
+    marginRight,
+    marginTop: narrow ? 28 : 20,
+    style: { fontSize: narrow ? '13px' : '12px', fontFamily: 'system-ui, sans-serif', background: 'transparent' },
+  };
+}
+
+/** The narrow layout's labels: above each row, from the left edge, cut by `cut` to the chart's width. */
+export function narrowLabels(labels: string[], width: number, cut: (label: string, units: number) => string) {
+  return Plot.text(labels, {
+    y: (l: string) => l, frameAnchor: 'left', dy: -14, textAnchor: 'start', fill: '#333',
+    text: (l: string) => cut(l, Math.floor((width - 20) / UNIT_PX)),
+  });
+}
+
 export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions): Plot.PlotOptions {
   for (const key of Object.keys(options)) if (!KNOWN_OPTIONS.has(key)) throw new Error(`comparisonSpec: unknown option "${key}"`);
   const { locale, layout = 'wide' } = options;
   const narrow = layout === 'narrow';
   const width = options.width ?? (narrow ? 360 : 720);
-  const rowHeight = narrow ? 44 : 28;
   const unitBase = rows[0]?.unitBase ?? 'count';
   const labels = [...new Set(rows.map((r) => r.label))];
   const longest = Math.max(...labels.map((l) => Array.from(l).length), 4);
@@ -90,12 +110,7 @@ export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions
   const plotWidth = width - marginRight - marginLeft;
   const tickValues = fittedTicks(domain, tickFormat, plotWidth);
   return {
-    width,
-    height: labels.length * rowHeight + (narrow ? 56 : 50),
-    marginLeft,
-    marginRight,
-    marginTop: narrow ? 28 : 20,
-    style: { fontSize: narrow ? '13px' : '12px', fontFamily: 'system-ui, sans-serif', background: 'transparent' },
+    ...rowFrame(labels.length, { width, narrow, marginLeft, marginRight }),
     x: {
       domain,
       label: unitLabel(unitBase, locale),
@@ -105,12 +120,7 @@ export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions
     },
     y: narrow ? { domain: labels, label: null, axis: null } : { domain: labels, label: null, tickSize: 0 },
     marks: [
-      narrow
-        ? Plot.text(labels, {
-            y: (l: string) => l, frameAnchor: 'left', dy: -14, textAnchor: 'start', fill: '#333',
-            text: (l: string) => fit(l, Math.floor((width - 20) / UNIT_PX)),
-          })
-        : null,
+      narrow ? narrowLabels(labels, width, fit) : null,
       Plot.ruleX([0], { stroke: '#999' }),
       Plot.tickX(references, { x: 'national', y: 'label', stroke: COLOURS.national, strokeWidth: 2, title: (r: ComparisonRow) => r.title }),
       Plot.ruleY(filled, { y: 'label', x1: 0, x2: 'value', stroke: '#c7d5e4', strokeWidth: 2 }),

@@ -7,7 +7,7 @@ import { quantileSorted } from 'd3';
 import type { Locale } from '../i18n/format.ts';
 import { formatValue, tickFormatter, unitLabel } from '../i18n/format.ts';
 import { t } from '../i18n/strings.ts';
-import { COLOURS, UNIT_PX, comparisonSpec, fit, fittedTicks, textUnits, type ComparisonOptions, type ComparisonRow } from './comparison.ts';
+import { COLOURS, UNIT_PX, comparisonSpec, fit, fittedTicks, narrowLabels, rowFrame, textUnits, type ComparisonOptions, type ComparisonRow } from './comparison.ts';
 
 /**
  * Above this many rows a comparison chart shows distributions instead of one row per value. The real dataset's
@@ -141,7 +141,6 @@ export function distributionSpec(dist: Distribution, options: ComparisonOptions)
   const w = WORDS[locale];
   const narrow = layout === 'narrow';
   const width = options.width ?? (narrow ? 360 : 720);
-  const rowHeight = narrow ? 44 : 28;
   const { groups, highlights } = dist;
   const { unitBase } = dist;
   const labels = [...groups.map((g) => g.label), ...highlights.map((h) => h.label)];
@@ -170,21 +169,11 @@ export function distributionSpec(dist: Distribution, options: ComparisonOptions)
   const nationalGroups = groups.filter((g) => g.national !== null);
   const nationalHighlights = highlights.filter((h) => h.national !== null);
   return {
-    width,
-    height: labels.length * rowHeight + (narrow ? 56 : 50),
-    marginLeft,
-    marginRight,
-    marginTop: narrow ? 28 : 20,
-    style: { fontSize: narrow ? '13px' : '12px', fontFamily: 'system-ui, sans-serif', background: 'transparent' },
+    ...rowFrame(labels.length, { width, narrow, marginLeft, marginRight }),
     x: { domain, label: unitLabel(unitBase, locale), tickFormat, ticks: tickValues, grid: true },
     y: narrow ? { domain: labels, label: null, axis: null } : { domain: labels, label: null, tickSize: 0, tickFormat: (l: string) => fitKeepingEnd(l, labelUnits) },
     marks: [
-      narrow
-        ? Plot.text(labels, {
-            y: (l: string) => l, frameAnchor: 'left', dy: -14, textAnchor: 'start', fill: '#333',
-            text: (l: string) => fitKeepingEnd(l, Math.floor((width - 20) / UNIT_PX)),
-          })
-        : null,
+      narrow ? narrowLabels(labels, width, fitKeepingEnd) : null,
       Plot.ruleX([0], { stroke: '#999' }),
       // The distribution of each year: range, middle half, median.
       Plot.ruleY(groups, { y: 'label', x1: 'min', x2: 'max', stroke: COLOURS.actual, strokeWidth: 1.5, dy }),
