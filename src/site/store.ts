@@ -89,6 +89,7 @@ export function summarise(store: ShardStore): Summary {
   const metricStats = new Map<string, MetricStats>();
   const regionCounts = new Map<string, number>();
   const totals: Totals = { observations: 0, years: null, inconsistent: 0, derived: 0 };
+  let [first, last] = [Infinity, -Infinity];
   for (const id of store.ids('metric')) {
     const observations = store.read('metric', id);
     if (!observations.length) continue;
@@ -98,12 +99,14 @@ export function summarise(store: ShardStore): Summary {
       regions.add(o.region_id);
       if (o.kind === 'actual' && o.scope === 'region' && o.value_base !== null) withActuals.add(o.region_id);
       regionCounts.set(o.region_id, (regionCounts.get(o.region_id) ?? 0) + 1);
-      if (o.year !== null) totals.years = totals.years ? [Math.min(totals.years[0], o.year), Math.max(totals.years[1], o.year)] : [o.year, o.year];
+      if (o.year !== null && o.year < first) first = o.year;
+      if (o.year !== null && o.year > last) last = o.year;
       if (o.flags.some((f) => f.startsWith('inconsistent_'))) totals.inconsistent++;
       if (o.kind === 'derived') totals.derived++;
     }
     totals.observations += observations.length;
     metricStats.set(id, { observations: observations.length, regions: regions.size, regionsWithActuals: withActuals.size });
   }
+  if (first <= last) totals.years = [first, last];
   return { metricStats, regionCounts, totals };
 }
