@@ -13,12 +13,13 @@
 // package) so that Astro's caches and public/data of the working tree are never touched; the compiled synthetic
 // data is that copy's public/data, as the real data is the real site's.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, closeSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { scratchProject } from './scratch-project.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FULL = { regions: 3200, years: 10, metrics: 40 };
@@ -128,23 +129,6 @@ function pages(dist: string): { pages: number; largest_page: string; largest_pag
   sizes.sort((a, b) => b[1] - a[1]);
   const median = sizes.length ? sizes[Math.floor(sizes.length / 2)]![1] : 0;
   return { pages: sizes.length, largest_page: sizes[0]?.[0] ?? '', largest_page_gz: sizes[0]?.[1] ?? 0, median_page_gz: median };
-}
-
-/** A copy of the project to build the site in, with its own caches and public/data. */
-function scratchProject(root: string, data: string): void {
-  rmSync(root, { recursive: true, force: true });
-  mkdirSync(join(root, 'node_modules'), { recursive: true });
-  for (const entry of readdirSync(join(REPO, 'node_modules'))) {
-    if (['.vite', '.vite-temp', '.vitest-cache', '.astro', '.package-lock.json'].includes(entry)) continue;
-    symlinkSync(join(REPO, 'node_modules', entry), join(root, 'node_modules', entry));
-  }
-  for (const item of ['src', 'astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(join(REPO, item), join(root, item), { recursive: true });
-  mkdirSync(join(root, 'public'));
-  for (const entry of readdirSync(join(REPO, 'public'))) {
-    if (entry === 'data' || entry.startsWith('.data-')) continue;
-    cpSync(join(REPO, 'public', entry), join(root, 'public', entry), { recursive: true });
-  }
-  cpSync(data, join(root, 'public', 'data'), { recursive: true });
 }
 
 /** Least-squares slope of log(y) on log(x): the exponent b of y ≈ a·x^b. */

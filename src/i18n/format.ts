@@ -2,6 +2,8 @@
 import { format } from 'd3';
 
 export type Locale = 'zh-cn' | 'en';
+/** The site's languages, Chinese first: the Chinese pages at the root, the English ones under en/. */
+export const LOCALES: Locale[] = ['zh-cn', 'en'];
 
 const trim = (x: number, digits = 2) => String(Number(x.toFixed(digits)));
 

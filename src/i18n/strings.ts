@@ -97,6 +97,11 @@ const zh = {
   allRegionsByProvince: '全部 {n} 个地区，按省份列出',
   allReportsByProvince: '全部 {n} 份报告，按省份列出',
   sourceText: '原文',
+  searchIn: '同时搜索这个省份的地区页和报告原文：',
+  searchNoProvince: '不选（只搜索指标、主题和列表页）',
+  provinceCounts: '{name}（{r} 个地区，{n} 份报告）',
+  searchShardNote: '共有 {r} 个地区、{n} 份报告，地区页和报告原文的索引按省份分开。选择一个省份，就能搜索该省的地区页和报告原文。不选省份时，搜索地区名称会找到它所在省份的地区列表。',
+  searchThisProvince: '在本省的地区页和报告原文中搜索',
 };
 
 type Strings = typeof zh;
@@ -197,6 +202,11 @@ const en: Strings = {
   allRegionsByProvince: 'All {n} regions, by province',
   allReportsByProvince: 'All {n} reports, by province',
   sourceText: 'Text',
+  searchIn: 'Also search the region pages and report texts of:',
+  searchNoProvince: 'no province (metrics, topics and listings only)',
+  provinceCounts: '{name} ({r} regions, {n} reports)',
+  searchShardNote: 'With {r} regions and {n} reports, the index of region pages and report texts is split by province. Choose a province to search its region pages and report texts. Without a province, a region’s name finds the list of regions of its province.',
+  searchThisProvince: 'Search this province’s region pages and report texts',
 };
 
 export const STRINGS: Record<Locale, Strings> = { 'zh-cn': zh, en };

@@ -2,7 +2,7 @@
 import { getRelativeLocaleUrl } from 'astro:i18n';
 import type { Locale } from '../i18n/format.ts';
 
-export const LOCALES: Locale[] = ['zh-cn', 'en'];
+export { LOCALES } from '../i18n/format.ts';
 export const htmlLang = (locale: Locale) => (locale === 'zh-cn' ? 'zh-Hans' : 'en');
 
 const page = (locale: Locale, path: string) => getRelativeLocaleUrl(locale, path);

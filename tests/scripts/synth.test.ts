@@ -62,14 +62,16 @@ describe('npm run synth', () => {
 
   it('compiles through the real pipeline with no problem and the expected observations', () => {
     const out = temp('synth-compile-');
-    const summary = synthesize({ regions: 5, years: 2, seed: 7, metrics: 40, out });
+    // 80 reports: more than npm run data lets its compiling thread run ahead of the writing one (64)
+    const [R, Y] = [10, 8];
+    const summary = synthesize({ regions: R, years: Y, seed: 7, metrics: 40, out });
     const { compiled, problems } = compileDataset(readDataset(out, out));
     expect(problems).toEqual([]);
     // 40 figures a report, two of them also with their prior-year value (→ 2 more figures and 2 derived growths)
-    expect(summary.figures).toBe(5 * 2 * 42);
-    expect(compiled!.observations).toHaveLength(5 * 2 * 44);
+    expect(summary.figures).toBe(R * Y * 42);
+    expect(compiled!.observations).toHaveLength(R * Y * 44);
     expect(compiled!.observations).toHaveLength(summary.observations);
-    expect(compiled!.observations.filter((o) => o.kind === 'derived')).toHaveLength(5 * 2 * 2);
+    expect(compiled!.observations.filter((o) => o.kind === 'derived')).toHaveLength(R * Y * 2);
     // every figure is located in its report's text, and the gaokao rate was checked against its counts
     expect(compiled!.observations.filter((o) => o.kind !== 'derived').every((o) => o.figure_start !== null)).toBe(true);
     expect(compiled!.observations.filter((o) => o.checks.includes('ratio_of')).every((o) => !o.flags.includes('inconsistent_rate'))).toBe(true);
