@@ -211,3 +211,6 @@ const en: Strings = {
 
 export const STRINGS: Record<Locale, Strings> = { 'zh-cn': zh, en };
 export const t = (locale: Locale): Strings => STRINGS[locale];
+
+/** A string with its {name} placeholders filled in. */
+export const fill = (text: string, values: Record<string, string | number>): string => text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));

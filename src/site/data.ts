@@ -8,7 +8,7 @@ import type { PublishedReport } from '../model/report.ts';
 import type { Region } from '../model/region.ts';
 import type { ReferenceRow } from '../model/reference.ts';
 import { TOPICS } from '../model/metric.ts';
-import { compareRegions, groupByProvince, isGrouped, provincePages, type ProvinceGroup } from './listing.ts';
+import { compareRegions, compareReports, groupByProvince, isGrouped, provincePages, type ProvinceGroup } from './listing.ts';
 import { dataDir, ShardStore, summarise, type MetricStats, type Totals } from './store.ts';
 
 export type SiteReport = PublishedReport;
@@ -110,9 +110,7 @@ export function listings(data: SiteData): Listings {
     const order = new Map(regions.map((r, i) => [r.region_id, i]));
     const reports = [...data.reports].sort(
       (a, b) =>
-        (order.get(a.region_id) ?? Infinity) - (order.get(b.region_id) ?? Infinity) ||
-        (a.year ?? Infinity) - (b.year ?? Infinity) ||
-        (a.report_id < b.report_id ? -1 : a.report_id > b.report_id ? 1 : 0),
+        (order.get(a.region_id) ?? Infinity) - (order.get(b.region_id) ?? Infinity) || compareReports(a, b),
     );
     found = { regions: groupByProvince(regions, (r) => r), reports: groupByProvince(reports, (r) => data.region.get(r.region_id)) };
     listingCache.set(data, found);

@@ -84,6 +84,11 @@ export function provincePages<T>(groups: readonly ProvinceGroup<T>[], size = PAG
   });
 }
 
+/** A region's reports in reading order: by year, the year-unknown last, then by id. */
+export function compareReports(a: { year: number | null; report_id: string }, b: { year: number | null; report_id: string }): number {
+  return (a.year ?? Infinity) - (b.year ?? Infinity) || (a.report_id < b.report_id ? -1 : a.report_id > b.report_id ? 1 : 0);
+}
+
 /** Regions in a stable reading order: by GB/T 2260 code, regions without one after, by id. */
 export function compareRegions(a: Pick<Region, 'gb_code' | 'region_id'>, b: Pick<Region, 'gb_code' | 'region_id'>): number {
   const ka = a.gb_code || `~${a.region_id}`;

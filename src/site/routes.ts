@@ -20,7 +20,8 @@ export const routes = {
   reportsIn: (l: Locale, province: string, n = 1) => page(l, `reports/p/${province}/${n > 1 ? `${n}/` : ''}`),
   data: (l: Locale) => page(l, 'data/'),
   methodology: (l: Locale) => page(l, 'methodology/'),
-  search: (l: Locale) => page(l, 'search/'),
+  /** The search page, with a province's region and report pages chosen (split index above LIST_THRESHOLD reports). */
+  search: (l: Locale, province?: string) => `${page(l, 'search/')}${province ? `?province=${province}` : ''}`,
   /** The sentence an observation came from: its anchor on the report page. */
   observation: (l: Locale, reportId: string, observationId: string) => `${page(l, `reports/${reportId}/`)}#obs-${observationId}`,
 };

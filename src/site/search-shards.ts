@@ -5,7 +5,7 @@
 // page searches the core index and, when the reader picks a province, that province's bundles merged into it.
 // Pure functions: scripts/search-index.ts writes the bundles and the search page lists them from the same plan.
 import type { Region } from '../model/region.ts';
-import { compareRegions, groupByProvince, isGrouped } from './listing.ts';
+import { compareRegions, compareReports, groupByProvince, isGrouped } from './listing.ts';
 
 /** Region and report pages of one language in one bundle: bounds Pagefind's memory (about 1 MB a page). */
 export const SHARD_PAGES = 800;
@@ -49,7 +49,7 @@ export function searchShards(regions: readonly ShardRegion[], reports: readonly 
     if (own) own.push(report);
     else byRegion.set(report.region_id, [report]);
   }
-  const known = new Map(regions.map((r) => [r.region_id, r]));
+  const known = new Set(regions.map((r) => r.region_id));
   // A report of an unlisted region still needs a bundle: it joins the unidentified group as a region of its own.
   const orphans = [...byRegion.keys()].filter((id) => !known.has(id)).sort();
   type Entry = { region: ShardRegion; listed: boolean };
@@ -57,7 +57,6 @@ export function searchShards(regions: readonly ShardRegion[], reports: readonly 
     ...[...regions].sort(compareRegions).map((region) => ({ region, listed: true })),
     ...orphans.map((id) => ({ region: { region_id: id, gb_code: '', province_zh: '', province_en: '' }, listed: false })),
   ];
-  const order = (a: ShardReport, b: ShardReport) => (a.year ?? Infinity) - (b.year ?? Infinity) || (a.report_id < b.report_id ? -1 : a.report_id > b.report_id ? 1 : 0);
   return groupByProvince(entries, (e) => (e.listed ? e.region : undefined)).map((group) => {
     const shards: SearchShard[] = [];
     let current: SearchShard | null = null;
@@ -69,7 +68,7 @@ export function searchShards(regions: readonly ShardRegion[], reports: readonly 
     };
     let reportCount = 0;
     for (const { region, listed } of group.items) {
-      const own = [...(byRegion.get(region.region_id) ?? [])].sort(order);
+      const own = [...(byRegion.get(region.region_id) ?? [])].sort(compareReports);
       reportCount += own.length;
       const pages = own.length + (listed ? 1 : 0);
       // A region starts a new bundle rather than straddle two, unless it cannot fit in one anyway.
