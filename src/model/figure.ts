@@ -17,6 +17,12 @@ export const FLAGS = [
   'typo_in_source',
   'year_inferred',
   'year_unknown',
+  // Set by the build: the report's region is inferred or unidentified; the row restates, or gives another reading
+  // of, a whole-region value the report already states (declared with restates= or alternative_to=).
+  'region_inferred',
+  'region_unknown',
+  'restatement',
+  'alternative_value',
 ] as const;
 export const flagSchema = z.enum(FLAGS);
 
@@ -28,6 +34,12 @@ const semicolonList = <T extends z.ZodType<string, string>>(item: T) =>
     .pipe(z.array(item));
 
 export const CHECK_RE = /^((change_of|decrease_of)=(f\w+)\.\.(f\w+)|ratio_of=(f\w+)\/(f\w+)|sum_of=(f\w+(?:\+f\w+)+))$/;
+/**
+ * Declared ties between two whole-region rows of one metric, period and kind, which the build otherwise refuses as
+ * ambiguous: `restates=f003` (the same figure said again; the build checks the values are equal) and
+ * `alternative_to=f003` (another reading of the same quantity, e.g. another qualifier; the note gives the reason).
+ */
+export const RELATION_RE = /^(restates|alternative_to)=(f\w+)$/;
 
 /** One row of data/reports/<id>/figures.csv, as a curator writes it. */
 export const figureRowSchema = z
@@ -47,13 +59,31 @@ export const figureRowSchema = z
       .default('')
       .transform((s) => s || 'region')
       .pipe(z.string().regex(/^(region|(school|group|area):.+)$/, 'must be region, school:…, group:… or area:…')),
-    check: semicolonList(z.string().regex(CHECK_RE, 'must be change_of=fA..fB, decrease_of=fA..fB, ratio_of=fA/fB or sum_of=fA+fB')),
+    /** The part's name in English, for English pages; the Chinese name is the scope's own text after the colon. */
+    scope_en: z.string().default(''),
+    check: semicolonList(
+      z.string().refine((c) => CHECK_RE.test(c) || RELATION_RE.test(c), {
+        message: 'must be change_of=fA..fB, decrease_of=fA..fB, ratio_of=fA/fB, sum_of=fA+fB, restates=fA or alternative_to=fA',
+      }),
+    ),
     flags: semicolonList(flagSchema),
     note: z.string().default(''),
   })
   .refine((r) => r.value !== '' || r.flags.includes('garbled_in_source'), {
     message: 'is empty; an unreadable figure needs the flag garbled_in_source',
     path: ['value'],
+  })
+  .refine((r) => (r.scope === 'region') === (r.scope_en === ''), {
+    message: 'names the part in English exactly when scope is not region (scope group:幼儿园 → scope_en kindergartens)',
+    path: ['scope_en'],
+  })
+  .refine((r) => r.scope === 'region' || !/^[\x00-\x7f]*$/.test(r.scope.slice(r.scope.indexOf(':') + 1)), {
+    message: 'names the part in the report’s own Chinese words (its English name goes in scope_en)',
+    path: ['scope'],
+  })
+  .refine((r) => !r.check.some((c) => c.startsWith('alternative_to=')) || r.note !== '', {
+    message: 'alternative_to needs the reason in note',
+    path: ['note'],
   });
 export type FigureRow = z.output<typeof figureRowSchema>;
 export const FIGURE_COLUMNS = Object.keys(figureRowSchema.shape) as (keyof z.input<typeof figureRowSchema>)[];

@@ -18,6 +18,8 @@ export const observationSchema = z.object({
   unit_base: z.enum(UNIT_BASES),
   qualifier: qualifierSchema,
   scope: z.string(),
+  /** The part's name in English when scope is not region; the Chinese name is the scope's text after its colon. */
+  scope_en: z.string(),
   quote: z.string(),
   /** Offsets in Unicode code points into the report's source.txt; the figure lies within the quote. */
   quote_start: z.number().int().nullable(),

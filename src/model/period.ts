@@ -1,12 +1,23 @@
 import { z } from 'astro/zod';
 
+import type { PeriodBasis } from './metric.ts';
+
 /**
- * A period as curated: a year ("2019"), a half ("2015H1"), a span for plans ("2014-2018"), or relative to the
- * report's own year ("Y", "Y-1", "Y+1") because several reports blank their year as "20__年".
+ * A period as curated: a year ("2019"), a half ("2015H1"), a school semester ("2022S1" spring, "2022S2" autumn), a
+ * span for plans ("2014-2018"), or relative to the report's own year ("Y", "Y-1", "Y+1") because several reports
+ * blank their year as "20__年".
  */
 export const periodSchema = z
   .string()
-  .regex(/^(\d{4}(H[12])?|\d{4}-\d{4}|Y([+-]\d)?)$/, 'must be like 2019, 2015H1, 2014-2018, Y or Y-1');
+  .regex(/^(\d{4}([HS][12])?|\d{4}-\d{4}|Y([+-]\d)?)$/, 'must be like 2019, 2015H1, 2022S1, 2014-2018, Y or Y-1');
+
+/** What kind of period a curated or resolved period is: values of different kinds never share an axis. */
+export function periodBasis(period: string): PeriodBasis {
+  if (/^\d{4}H[12]$/.test(period)) return 'half_year';
+  if (/^\d{4}S[12]$/.test(period)) return 'semester';
+  if (/^\d{4}-\d{4}$/.test(period)) return 'multi_year';
+  return 'year';
+}
 
 /** Resolves a relative period against the report's year; leaves it relative when that year is unknown. */
 export function resolvePeriod(period: string, reportYear: number | null): { period: string; year: number | null } {
@@ -21,11 +32,11 @@ export function resolvePeriod(period: string, reportYear: number | null): { peri
   return { period, year: Number(period.slice(0, 4)) };
 }
 
-/** The period before, for growth: 2019 → 2018, 2015H2 → 2015H1. Null for spans and unresolved periods. */
+/** The period before, for growth: 2019 → 2018, 2015H2 → 2015H1, 2022S1 → 2021S2. Null for spans and unresolved periods. */
 export function previousPeriod(period: string): string | null {
-  const m = /^(\d{4})(H[12])?$/.exec(period);
+  const m = /^(\d{4})([HS])?([12])?$/.exec(period);
   if (!m) return null;
   const year = Number(m[1]);
   if (!m[2]) return String(year - 1);
-  return m[2] === 'H2' ? `${year}H1` : `${year - 1}H2`;
+  return m[3] === '2' ? `${year}${m[2]}1` : `${year - 1}${m[2]}2`;
 }

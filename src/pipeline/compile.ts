@@ -9,6 +9,7 @@ import { proveFigure, proveSource } from './provenance.ts';
 import { normaliseFigure } from './normalise.ts';
 import { deriveGrowth, runChecks, type Rounded } from './derive.ts';
 import { reportCoverage, type Coverage } from './coverage.ts';
+import { checkAmbiguity } from './ambiguity.ts';
 import type { Metric } from '../model/metric.ts';
 import type { Region } from '../model/region.ts';
 import type { Observation } from '../model/observation.ts';
@@ -40,7 +41,12 @@ function byLocalOrder(a: string, b: string): number {
   return localOrder.compare(a, b);
 }
 
-function compileReport(report: ValidReport, metrics: Map<string, Metric>, snapshots: Pick<ReadonlyMap<string, string>, 'get'>) {
+function compileReport(
+  report: ValidReport,
+  metrics: Map<string, Metric>,
+  snapshots: Pick<ReadonlyMap<string, string>, 'get'>,
+  regionBasis: Region['basis'] | undefined,
+) {
   const problems: Problem[] = proveSource(report, snapshots);
   const rounded = new Map<string, Rounded>();
   for (const { line, data: row } of report.figures) {
@@ -48,7 +54,7 @@ function compileReport(report: ValidReport, metrics: Map<string, Metric>, snapsh
     problems.push(...proof.problems);
     const metric = metrics.get(row.metric_id);
     if (!metric) continue;
-    const normal = normaliseFigure(row, line, proof.located, report, metric);
+    const normal = normaliseFigure(row, line, proof.located, report, metric, regionBasis);
     problems.push(...normal.problems);
     if (!normal.observation) continue;
     const exponent = unitInfo(row.unit)?.exponent ?? 0;
@@ -56,6 +62,7 @@ function compileReport(report: ValidReport, metrics: Map<string, Metric>, snapsh
     rounded.set(row.id, { obs: normal.observation, halfUlp, line });
   }
   problems.push(...runChecks(report.figures.map((f) => f.data), rounded, report.figuresPath));
+  problems.push(...checkAmbiguity(report.figures, new Map([...rounded].map(([id, r]) => [id, r.obs])), report.figuresPath));
   const observations = [...rounded.entries()].sort(([a], [b]) => byLocalOrder(a, b)).map(([, r]) => r.obs);
   const { coverage, problems: coverageProblems } = reportCoverage(report, observations);
   problems.push(...coverageProblems);
@@ -123,6 +130,7 @@ export function compileStream(source: DatasetSource, sink: DatasetSink): { probl
   const { tables, problems } = validateTables(source, (name) => source.snapshot(name));
   const metrics = new Map(tables.metrics.map((m) => [m.metric_id, m]));
   const snapshots = { get: (name: string) => source.snapshot(name) };
+  const regionBasis = new Map(tables.regions.map((r) => [r.region_id, r.basis]));
   const reportIds = new Set<string>();
   const newMetrics = new Map<string, Metric>();
   let observationCount = 0;
@@ -131,7 +139,7 @@ export function compileStream(source: DatasetSource, sink: DatasetSink): { probl
   for (const folder of source.folders) {
     const report = validateReport(source.report(folder), tables, reportIds, problems);
     if (!report) continue;
-    const result = compileReport(report, metrics, snapshots);
+    const result = compileReport(report, metrics, snapshots, regionBasis.get(report.meta.region_id));
     problems.push(...result.problems);
     if (problems.length) continue;
     const { derived, newMetrics: more } = deriveGrowth(result.observations, metrics);

@@ -4,7 +4,7 @@ import type { Problem } from './problems.ts';
 import type { Metric } from '../model/metric.ts';
 import type { Observation } from '../model/observation.ts';
 import { previousPeriod } from '../model/period.ts';
-import { CHECK_RE } from '../model/figure.ts';
+import { CHECK_RE, RELATION_RE } from '../model/figure.ts';
 
 /** An observation with the half-unit of its last written digit, in base units: how far rounding may have moved it. */
 export type Rounded = { obs: Observation; halfUlp: number; line: number };
@@ -81,6 +81,7 @@ export function runChecks(
     const target = byLocalId.get(row.id);
     if (!target) continue;
     for (const check of row.check) {
+      if (RELATION_RE.test(check)) continue; // ties between rows, checked by ambiguity.ts
       const relation = parseCheck(check);
       const inputs = relation.inputs.map((id) => byLocalId.get(id));
       if (inputs.some((r) => !r)) continue; // reported by validation already
@@ -129,6 +130,10 @@ export function derivedMetricFor(metric: Metric): Metric {
     definition_en: rate
       ? `Computed by this site from two consecutive periods of “${metric.name_en}” in the same report: this period minus the previous, in percentage points.`
       : `Computed by this site from two consecutive periods of “${metric.name_en}” in the same report: (this period − previous) ÷ previous × 100.`,
+    measure: 'change',
+    compare: metric.compare,
+    period_basis: metric.period_basis,
+    stage: metric.stage,
     keywords: [],
     derived_from: metric.metric_id,
   };

@@ -18,6 +18,7 @@ export function normaliseFigure(
   located: Located | null,
   report: ValidReport,
   metric: Metric,
+  regionBasis: 'explicit' | 'inferred' | 'unknown' = 'explicit',
 ): { observation: Observation | null; problems: Problem[] } {
   const path = report.figuresPath;
   const written = unitInfo(row.unit);
@@ -36,6 +37,8 @@ export function normaliseFigure(
   // The whole report's dating carries over to each of its figures, so a chart can mark an inferred year.
   if (report.meta.year_basis === 'inferred') flags.add('year_inferred');
   if (year === null) flags.add('year_unknown');
+  if (regionBasis === 'inferred') flags.add('region_inferred');
+  if (regionBasis === 'unknown') flags.add('region_unknown');
   const value = row.value === '' ? null : Number(row.value);
   return {
     observation: {
@@ -52,6 +55,7 @@ export function normaliseFigure(
       unit_base: unit.base,
       qualifier: row.qualifier,
       scope: row.scope,
+      scope_en: row.scope_en,
       quote: row.quote,
       quote_start: located?.quote_start ?? null,
       quote_end: located?.quote_end ?? null,

@@ -152,6 +152,16 @@ export function validateReport(folder: RawReport, tables: ValidTables, reportIds
       }
     }
   }
+  // One English name per part, so the same school or group reads the same on every English page.
+  const scopeNames = new Map<string, { en: string; line: number }>();
+  for (const f of figures) {
+    if (f.data.scope === 'region') continue;
+    const seen = scopeNames.get(f.data.scope);
+    if (!seen) scopeNames.set(f.data.scope, { en: f.data.scope_en, line: f.line });
+    else if (seen.en !== f.data.scope_en) {
+      problems.push({ path: figuresPath, line: f.line, field: 'scope_en', message: `differs from line ${seen.line}, which names ${f.data.scope} "${seen.en}"`, got: f.data.scope_en });
+    }
+  }
   const skipped = folder.skipped ? csvTable(folder.skipped, skippedRowSchema, problems) : [];
   return {
     meta: m,

@@ -1,0 +1,64 @@
+// A report may state one whole-region value per metric, period and kind; a second one leaves a reader unable to
+// tell which is "the" value, so the compile step refuses it unless the curator ties the two rows (restates=,
+// alternative_to=) or scopes the part it describes (group:…, school:…, area:…).
+import type { Problem } from './problems.ts';
+import type { Located } from './csv.ts';
+import type { FigureRow } from '../model/figure.ts';
+import { RELATION_RE } from '../model/figure.ts';
+import type { Observation } from '../model/observation.ts';
+
+/** Which row a restates= or alternative_to= names, and how. */
+export function declaredRelation(row: Pick<FigureRow, 'check'>): { kind: 'restates' | 'alternative_to'; target: string } | null {
+  for (const check of row.check) {
+    const m = RELATION_RE.exec(check);
+    if (m) return { kind: m[1] as 'restates' | 'alternative_to', target: m[2]! };
+  }
+  return null;
+}
+
+/**
+ * Checks one report's rows: every whole-region key (metric, period, kind) holds one value, apart from rows tied to
+ * it by a declared relation; a relation names a row of the same key, and a restatement repeats its value. Adds the
+ * flags restatement and alternative_value to the tied rows' observations.
+ */
+export function checkAmbiguity(rows: Located<FigureRow>[], byLocalId: Map<string, Observation>, path: string): Problem[] {
+  const problems: Problem[] = [];
+  const lineOf = new Map(rows.map((r) => [r.data.id, r.line]));
+  const keyOf = (o: Observation) => `${o.metric_id}|${o.period}|${o.kind}`;
+  const primary = new Map<string, { id: string; line: number }>();
+  for (const { line, data: row } of rows) {
+    const obs = byLocalId.get(row.id);
+    if (!obs || obs.scope !== 'region') continue;
+    const relation = declaredRelation(row);
+    if (relation) {
+      const target = byLocalId.get(relation.target);
+      if (!target) continue; // an unknown id is reported by validation
+      if (target.scope !== 'region' || keyOf(target) !== keyOf(obs)) {
+        problems.push({
+          path, line, field: 'check',
+          message: `${relation.kind} must name a whole-region row of the same metric, period and kind; ${relation.target} (line ${lineOf.get(relation.target)}) is ${target.metric_id}, ${target.period}, ${target.kind}, scope ${target.scope}`,
+          got: `${relation.kind}=${relation.target}`,
+        });
+        continue;
+      }
+      if (relation.kind === 'restates' && target.value_base !== obs.value_base) {
+        problems.push({ path, line, field: 'value', message: `restates ${relation.target} (line ${lineOf.get(relation.target)}), whose value is ${target.value_base} ${target.unit_base}: a restatement repeats the value; for another reading use alternative_to`, got: obs.value_base });
+        continue;
+      }
+      obs.flags = [...new Set([...obs.flags, relation.kind === 'restates' ? 'restatement' : 'alternative_value'])].sort();
+      continue;
+    }
+    const key = keyOf(obs);
+    const first = primary.get(key);
+    if (!first) {
+      primary.set(key, { id: row.id, line });
+      continue;
+    }
+    problems.push({
+      path, line, field: 'scope',
+      message: `a second whole-region value of ${obs.metric_id} for ${obs.period} (${obs.kind}); the first is ${first.id} on line ${first.line}. Give the part its scope (group:…, school:…, area:…), use a metric of its own definition, or declare restates=${first.id} / alternative_to=${first.id} in check`,
+      got: row.figure_text,
+    });
+  }
+  return problems;
+}
