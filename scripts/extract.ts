@@ -61,7 +61,7 @@ if (values.out) {
     .filter((r) => r.category === 'figure')
     .map((r, i) => ({
       id: `f${String(i + 1).padStart(3, '0')}`, metric_id: r.metric_guess, period: 'Y', kind: r.kind_guess, value: r.value,
-      unit: r.unit, qualifier: r.qualifier, figure_text: r.text, quote: r.context, scope: 'region', check: '', flags: '', note: '',
+      unit: r.unit, qualifier: r.qualifier, figure_text: r.text, quote: r.context, scope: 'region', scope_en: '', check: '', flags: '', note: '',
     }));
   writeFileSync(values.out, toCsv(draft, FIGURE_COLUMNS));
   console.error(`extract: ${draft.length} figures drafted in ${values.out}; review every metric_id, period and kind`);

@@ -196,6 +196,11 @@ function metricsCsv(metrics: Metric[]): string {
     higher_is_better: m.hib,
     definition_zh: `合成数据：报告所写的“${m.zh}”（${m.unit}）。`,
     definition_en: `Synthetic data: “${m.en}” as the generated reports state it (${m.unit}).`,
+    // Every synthetic figure is a whole-region annual value of one definition, so every metric compares.
+    measure: m.unitBase === '%' ? 'rate' : m.unitBase === 'pp' ? 'change' : m.unitBase === 'CNY' ? 'amount' : m.unitBase === 'score' ? 'average' : 'count',
+    compare: 'yes',
+    period_basis: 'year',
+    stage: 'all',
     keywords: m.zh.replace(/（.*）$/, ''),
   }));
   return Papa.unparse(rows, { newline: '\n' }) + '\n';
@@ -274,7 +279,7 @@ function generateReport(
   const addRow = (m: Metric, period: string, w: Written, quote: string, check = '') =>
     rows.push({
       id: nextId(), metric_id: m.id, period, kind: 'actual', value: w.value, unit: m.unit, qualifier: w.qualifier,
-      figure_text: w.figure, quote, scope: '', check, flags: '', note: '',
+      figure_text: w.figure, quote, scope: '', scope_en: '', check, flags: '', note: '',
     } as Row);
   const valueAt = (m: Metric, t: number) => series.get(m.id)![t + 1]!;
   for (const m of metrics) {

@@ -25,7 +25,12 @@ export type ComparisonRow = {
   wholeRegion: boolean;
   /** The year of the report the value is from: a later report restating a year is not that year's own report. */
   reportYear?: number | null;
+  /** The row of the region whose page this is: drawn on a band. */
+  highlight?: boolean;
 };
+
+/** A qualifier as a sign before the value, so a bound or an approximation never reads as an exact figure. */
+const SIGNS: Record<string, string> = { '': '', approx: '≈', gt: '>', ge: '≥', lt: '<', le: '≤' };
 
 export type ComparisonOptions = {
   locale: Locale;
@@ -92,21 +97,22 @@ export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions
   const width = options.width ?? (narrow ? 360 : 720);
   const unitBase = rows[0]?.unitBase ?? 'count';
   const labels = [...new Set(rows.map((r) => r.label))];
-  const longest = Math.max(...labels.map((l) => Array.from(l).length), 4);
   const values = rows.flatMap((r) => (r.national === null ? [r.value] : [r.value, r.national]));
   const max = Math.max(...values, 0);
   const min = Math.min(...values, 0);
   const filled = rows.filter((r) => r.kind === 'actual' || r.kind === 'derived');
   const hollow = rows.filter((r) => r.kind === 'target' || r.kind === 'plan');
   const references = rows.filter((r) => r.national !== null);
-  const fmt = (r: ComparisonRow) => formatValue(r.value, r.unitBase, locale);
+  const fmt = (r: ComparisonRow) => `${SIGNS[r.qualifier] ?? ''}${formatValue(r.value, r.unitBase, locale)}`;
   const valueText = (r: ComparisonRow) =>
     `${fmt(r)}${r.flagged ? ' ⚠' : ''}${r.kind === 'target' || r.kind === 'plan' ? (locale === 'zh-cn' ? '（目标）' : ' (target)') : ''}`;
   // Room on the right for the longest value label, so that "¥89.74 million (target)" is never cut.
   const marginRight = Math.min(180, Math.max(narrow ? 60 : 80, Math.ceil(Math.max(0, ...rows.map((r) => textUnits(valueText(r)))) * UNIT_PX) + 16));
   const domain: [number, number] = [min, max === 0 ? 1 : max * 1.05];
   const tickFormat = tickFormatter(unitBase, locale);
-  const marginLeft = narrow ? 10 : Math.min(280, longest * 12 + 12);
+  // Labels wider than 45 % of the chart are cut at the end, so the region's name, which comes first, is kept.
+  const labelUnits = Math.floor((width * 0.45) / 6.2);
+  const marginLeft = narrow ? 10 : Math.ceil(Math.min(labelUnits, Math.max(4, ...labels.map(textUnits))) * 6.2) + 12;
   const plotWidth = width - marginRight - marginLeft;
   const tickValues = fittedTicks(domain, tickFormat, plotWidth);
   return {
@@ -118,8 +124,9 @@ export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions
       ticks: tickValues,
       grid: true,
     },
-    y: narrow ? { domain: labels, label: null, axis: null } : { domain: labels, label: null, tickSize: 0 },
+    y: narrow ? { domain: labels, label: null, axis: null } : { domain: labels, label: null, tickSize: 0, tickFormat: (l: string) => fit(l, labelUnits) },
     marks: [
+      Plot.ruleY(rows.filter((r) => r.highlight), { y: 'label', stroke: '#fde68a', strokeWidth: narrow ? 40 : 26 }),
       narrow ? narrowLabels(labels, width, fit) : null,
       Plot.ruleX([0], { stroke: '#999' }),
       Plot.tickX(references, { x: 'national', y: 'label', stroke: COLOURS.national, strokeWidth: 2, title: (r: ComparisonRow) => r.title }),

@@ -1,9 +1,10 @@
-// Shapes observations of one metric into chart rows: labels that carry region, level and period, tooltips that
-// quote the figure, links to the sentence, and the national value of the same year.
+// Shapes observations of one metric into chart rows: labels that carry region, level and period in the page's
+// language, with what is inferred marked on the row itself; tooltips that quote the figure; links to the sentence;
+// the national value of the same year.
 import type { ComparisonRow } from '../charts/comparison.ts';
 import type { Locale } from '../i18n/format.ts';
 import { formatValue } from '../i18n/format.ts';
-import { t } from '../i18n/strings.ts';
+import { fill, t } from '../i18n/strings.ts';
 import type { Observation } from '../model/observation.ts';
 import { LEVELS, type Region } from '../model/region.ts';
 
@@ -13,10 +14,20 @@ export type RowContext = {
   national: (metricId: string, year: number | null) => number | null;
   href: (o: Observation) => string;
   reportYear?: (reportId: string) => number | null;
+  /** Name each row's province first: for metrics defined per province (exam lines). */
+  byProvince?: boolean;
+  /** The region whose rows are set in bold (its own page). */
+  highlight?: string;
+  /** The period in words, when the chart says more than the period (growth: "2022 over 2021"). */
+  periodText?: (o: Observation) => string;
 };
 
+/** A period in words: 2022, 2022年上半年 / first half of 2022, 年份不明（报告当年） / year unknown (the report’s year). */
 export function periodLabel(o: Pick<Observation, 'period' | 'year'>, locale: Locale): string {
-  if (o.year === null) return locale === 'en' ? `${t(locale).yearUnknown} (${o.period})` : `${t(locale).yearUnknown}（${o.period}）`;
+  const s = t(locale);
+  if (o.year === null) return s.relativeYears[o.period] ?? s.yearUnknown;
+  const part = /^(\d{4})([HS][12])$/.exec(o.period);
+  if (part) return fill(s.halves[part[2]!]!, { y: part[1]! });
   return o.period.replace('-', '–');
 }
 
@@ -25,37 +36,61 @@ export function regionName(region: Region | undefined, locale: Locale): string {
   return locale === 'zh-cn' ? region.name_zh : region.name_en;
 }
 
-function scopeLabel(scope: string): string {
-  return scope === 'region' ? '' : scope.slice(scope.indexOf(':') + 1);
+/** What part of a region a value describes, in the page's language; empty for the whole region. */
+export function scopeLabel(o: Pick<Observation, 'scope' | 'scope_en'>, locale: Locale): string {
+  if (o.scope === 'region') return '';
+  return locale === 'en' ? o.scope_en : o.scope.slice(o.scope.indexOf(':') + 1);
 }
+
+/** The qualifier as a sign before the value, so a bound or an approximation never reads as an exact figure. */
+export const QUALIFIER_SIGNS: Record<string, string> = { '': '', approx: '≈', gt: '>', ge: '≥', lt: '<', le: '≤' };
+
+/** A value as the chart draws it: ≈60亿 for 近60亿元, >140 for 140余次, ≤5% for 不超过5%. */
+export function valueWithQualifier(o: Pick<Observation, 'qualifier' | 'value_base' | 'unit_base'>, locale: Locale): string {
+  return `${QUALIFIER_SIGNS[o.qualifier] ?? ''}${formatValue(o.value_base, o.unit_base, locale)}`;
+}
+
+export const isInferred = (o: Pick<Observation, 'flags'>) => ({
+  region: o.flags.includes('region_inferred'),
+  year: o.flags.includes('year_inferred'),
+});
 
 export function comparisonRows(observations: Observation[], ctx: RowContext): ComparisonRow[] {
   const s = t(ctx.locale);
+  const zh = ctx.locale === 'zh-cn';
   const usable = observations.filter((o) => o.value_base !== null);
   const levelOrder = (o: Observation) => LEVELS.indexOf(ctx.region(o.region_id)?.level ?? 'unknown');
+  const province = (o: Observation) => (zh ? ctx.region(o.region_id)?.province_zh : ctx.region(o.region_id)?.province_en) || (zh ? '省份不明' : 'province unknown');
   const sorted = [...usable].sort(
-    (a, b) => levelOrder(a) - levelOrder(b) || b.value_base! - a.value_base! || (a.observation_id < b.observation_id ? -1 : 1),
+    (a, b) =>
+      (ctx.byProvince ? province(a).localeCompare(province(b)) : 0) ||
+      levelOrder(a) - levelOrder(b) || b.value_base! - a.value_base! || (a.observation_id < b.observation_id ? -1 : 1),
   );
   const seen = new Map<string, number>();
   return sorted.map((o) => {
     const region = ctx.region(o.region_id);
     const level = s.levels[region?.level ?? 'unknown'];
-    const parts = [`${regionName(region, ctx.locale)}${ctx.locale === 'zh-cn' ? `（${level}）` : ` (${level})`}`, periodLabel(o, ctx.locale)];
-    if (o.kind !== 'actual') parts.push(s.kinds[o.kind]);
-    const scope = scopeLabel(o.scope);
+    const inferred = isInferred(o);
+    const name = `${regionName(region, ctx.locale)}${inferred.region ? '*' : ''}`;
+    const parts = [`${name}${zh ? `（${level}）` : ` (${level})`}`, `${(ctx.periodText ?? ((x: Observation) => periodLabel(x, ctx.locale)))(o)}${inferred.year && o.year !== null ? '*' : ''}`];
+    if (ctx.byProvince) parts.unshift(province(o));
+    if (o.kind !== 'actual' && o.kind !== 'derived') parts.push(s.kinds[o.kind]);
+    const scope = scopeLabel(o, ctx.locale);
     if (scope) parts.push(scope);
     let label = parts.join(' · ');
+    // Two values with one label only happen outside a comparison (lists of parts); number them in words.
     const n = (seen.get(label) ?? 0) + 1;
     seen.set(label, n);
-    if (n > 1) label = `${label} (${n})`;
-    const qualifier = s.qualifiers[o.qualifier] ?? '';
-    const value = formatValue(o.value_base, o.unit_base, ctx.locale);
-    const flagText = o.flags.filter((f) => f in s.flags).map((f) => s.flags[f]).join('; ');
+    if (n > 1) label = zh ? `${label} · 第${n}项` : `${label} · item ${n}`;
+    const value = valueWithQualifier(o, ctx.locale);
+    const flagText = o.flags.filter((f) => f in s.flags && !f.startsWith('region_') && !f.startsWith('year_')).map((f) => s.flags[f]).join('; ');
+    const inferredText = [inferred.region ? s.flags.region_inferred : '', inferred.year ? s.flags.year_inferred : ''].filter(Boolean).join('; ');
     const national = ctx.national(o.metric_id, o.year);
     const title = [
-      `${label}: ${qualifier}${qualifier && ctx.locale === 'en' ? ' ' : ''}${value}`,
+      `${label}: ${value}`,
       o.figure_text && `“${o.figure_text}”`,
       national !== null ? `${s.national}: ${formatValue(national, o.unit_base, ctx.locale)}` : '',
+      inferredText && `* ${inferredText}`,
       flagText && `⚠ ${flagText}`,
     ].filter(Boolean).join(' — ');
     return {
@@ -73,6 +108,7 @@ export function comparisonRows(observations: Observation[], ctx: RowContext): Co
       year: o.year,
       wholeRegion: o.scope === 'region',
       reportYear: ctx.reportYear?.(o.report_id) ?? null,
+      highlight: ctx.highlight === o.region_id,
     };
   });
 }

@@ -48,8 +48,10 @@ async function load(): Promise<SiteData> {
     getCollection('reference'),
   ]).then((all) => all.map((c) => c.map((e) => e.data)))) as [PublishedMetric[], Region[], SiteReport[], SiteReference[]];
   const store = new ShardStore(dataDir());
-  const { metricStats, regionCounts, totals } = summarise(store);
-  const regionCount = (m: PublishedMetric) => metricStats.get(m.metric_id)?.regions ?? 0;
+  const byId = new Map(metrics.map((m) => [m.metric_id, m]));
+  const { metricStats, regionCounts, totals } = summarise(store, (id) => byId.get(id));
+  // Topics list first the metrics that compare the most regions, then those reported by the most.
+  const regionCount = (m: PublishedMetric) => (metricStats.get(m.metric_id)?.comparable ?? 0) * 1e6 + (metricStats.get(m.metric_id)?.regions ?? 0);
   const topicMetrics = new Map<string, PublishedMetric[]>();
   for (const topic of TOPICS) {
     topicMetrics.set(
@@ -96,8 +98,9 @@ export function regionsReporting(data: SiteData, metricId: string): number {
 }
 
 /** Regions with an actual value for the whole region: what a headline comparison needs (no targets, no one school). */
-export function regionsWithActuals(data: SiteData, metricId: string): number {
-  return data.metricStats.get(metricId)?.regionsWithActuals ?? 0;
+/** Regions whose value the metric's comparison chart draws (same definition, kind, period basis, whole region). */
+export function comparableRegions(data: SiteData, metricId: string): number {
+  return data.metricStats.get(metricId)?.comparable ?? 0;
 }
 
 /** Regions and reports grouped by province, in reading order: what the indexes list above LIST_THRESHOLD entries. */

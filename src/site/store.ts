@@ -1,6 +1,8 @@
 // Reads the compiled dataset's per-metric and per-region observation files and report texts for the pages, one
 // file at a time. Pages never hold the national table: a page reads the files it shows, a handful stay cached.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { partition } from './comparable.ts';
+import type { PublishedMetric } from '../model/metric.ts';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { observationSchema, type Observation } from '../model/observation.ts';
@@ -79,13 +81,14 @@ export class ShardStore {
   }
 }
 
-export type MetricStats = { observations: number; regions: number; regionsWithActuals: number };
+/** `comparable`: regions with a value the metric's comparison draws (comparable.ts): the chart exists from two. */
+export type MetricStats = { observations: number; regions: number; regionsWithActuals: number; comparable: number };
 export type Totals = { observations: number; years: [number, number] | null; inconsistent: number; derived: number };
 /** What indexes and headlines count: per metric (only metrics with observations), per region, and overall. */
 export type Summary = { metricStats: Map<string, MetricStats>; regionCounts: Map<string, number>; totals: Totals };
 
 /** Counts over every observation, one metric's file at a time. */
-export function summarise(store: ShardStore): Summary {
+export function summarise(store: ShardStore, metricOf?: (id: string) => PublishedMetric | undefined): Summary {
   const metricStats = new Map<string, MetricStats>();
   const regionCounts = new Map<string, number>();
   const totals: Totals = { observations: 0, years: null, inconsistent: 0, derived: 0 };
@@ -105,7 +108,9 @@ export function summarise(store: ShardStore): Summary {
       if (o.kind === 'derived') totals.derived++;
     }
     totals.observations += observations.length;
-    metricStats.set(id, { observations: observations.length, regions: regions.size, regionsWithActuals: withActuals.size });
+    const metric = metricOf?.(id);
+    const comparable = metric ? partition(metric, observations).regions : withActuals.size;
+    metricStats.set(id, { observations: observations.length, regions: regions.size, regionsWithActuals: withActuals.size, comparable });
   }
   if (first <= last) totals.years = [first, last];
   return { metricStats, regionCounts, totals };
