@@ -1,4 +1,5 @@
 // The whole pipeline on the real data/: everything the site publishes must pass these.
+import { partition } from '../src/site/comparable.ts';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
@@ -58,12 +59,40 @@ describe('the real dataset', () => {
     expect(compiled!.observations.filter((o) => o.kind !== 'derived').length).toBeGreaterThan(300);
   });
 
-  it('lets the comparison pages compare: the core metrics are reported by at least two regions', () => {
-    const regionsOf = (metric: string) => new Set(compiled!.observations.filter((o) => o.metric_id === metric).map((o) => o.region_id)).size;
-    // 义务教育巩固率 is stated by one report only (000-p2), so it has a metric page but no comparison.
-    for (const metric of [
-      'gaokao_undergraduate_rate', 'preschool_gross_enrolment_rate', 'upper_secondary_gross_enrolment_rate',
-      'new_school_places', 'education_expenditure', 'student_aid_amount', 'teachers_recruited',
-    ]) expect(regionsOf(metric), metric).toBeGreaterThanOrEqual(2);
+  it('lets the comparison pages compare: the core metrics have comparable values from at least two regions', () => {
+    const metricOf = new Map(compiled!.metrics.map((m) => [m.metric_id, { ...m, derived_from: m.derived_from ?? '' }]));
+    const comparable = (metric: string) => partition(metricOf.get(metric)!, compiled!.observations.filter((o) => o.metric_id === metric)).regions;
+    // 义务教育巩固率 is stated by one report only (000-p2), so it has a metric page but no comparison; 阳江's
+    // education money is a budget, so spending (outturn) has one region and the budget another.
+    for (const metric of ['gaokao_undergraduate_rate', 'preschool_gross_enrolment_rate', 'new_school_places', 'teachers_recruited']) {
+      expect(comparable(metric), metric).toBeGreaterThanOrEqual(2);
+    }
+    for (const metric of ['education_expenditure', 'education_budget', 'student_aid_amount']) expect(comparable(metric), metric).toBe(1);
+  });
+
+  it('resolves every case of unlike figures the comparability review found', () => {
+    const byText = (report: string, text: string) => compiled!.observations.filter((o) => o.report_id === report && o.figure_text === text);
+    const one = (report: string, text: string) => {
+      const found = byText(report, text);
+      expect(found, `${report} ${text}`).toHaveLength(1);
+      return found[0]!;
+    };
+    // A budget is never spending; tuition waivers are not all aid; one level's places and one channel's teachers are parts.
+    expect(one('000-p1-anon-city', '近60亿元').metric_id).toBe('education_budget');
+    expect(one('000-p1-anon-city', '22。12%').metric_id).toBe('education_budget_growth_rate');
+    expect(one('000-p2-anon-county', '24亿元').metric_id).toBe('education_expenditure');
+    expect(one('004-zhangdian-2019', '685.510万元').metric_id).toBe('tuition_waiver_amount');
+    expect(one('000-p4-anon-county', '510个').scope).not.toBe('region');
+    for (const text of ['119名', '29名']) expect(one('000-p4-anon-county', text).scope).toMatch(/^group:/);
+    // Semesters are semesters, not halves of the year.
+    expect(one('000-p1-anon-city', '5993。68万元').period).toBe('2022S1');
+    // No report states two whole-region values of one metric, period and kind without a declared tie.
+    const keys = new Map<string, number>();
+    for (const o of compiled!.observations) {
+      if (o.scope !== 'region' || o.flags.includes('restatement') || o.flags.includes('alternative_value')) continue;
+      const key = [o.report_id, o.metric_id, o.period, o.kind].join('|');
+      keys.set(key, (keys.get(key) ?? 0) + 1);
+    }
+    expect([...keys].filter(([, n]) => n > 1)).toEqual([]);
   });
 });

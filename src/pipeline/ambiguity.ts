@@ -26,7 +26,10 @@ export function checkAmbiguity(rows: Located<FigureRow>[], byLocalId: Map<string
   const lineOf = new Map(rows.map((r) => [r.data.id, r.line]));
   const keyOf = (o: Observation) => `${o.metric_id}|${o.period}|${o.kind}`;
   const primary = new Map<string, { id: string; line: number }>();
+  const seen = new Set<string>();
   for (const { line, data: row } of rows) {
+    if (seen.has(row.id)) continue; // a duplicate id is reported by validation
+    seen.add(row.id);
     const obs = byLocalId.get(row.id);
     if (!obs || obs.scope !== 'region') continue;
     const relation = declaredRelation(row);

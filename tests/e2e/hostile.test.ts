@@ -24,7 +24,7 @@ beforeAll(() => {
   const dir = writeDataset({
     metrics: METRICS.replace('Investment in school construction,CNY,,中小学建设项目的投资额。', `Investment in school construction,CNY,,"${EVIL.replaceAll('"', '""')}${LONG}"`),
     regions: REGIONS.replace('The title names the district.', `"${EVIL.replaceAll('"', '""')}"`).replace('Zhangdian District', `Zhangdian ${'\u202E'}District${LONG}`),
-    figures: `${FIGURES}f005,school_construction_investment,2019,actual,2,亿元,,2亿元,"加大教育投入<img src=x onerror=alert(4)>投资2亿元",,,,"${EVIL.replaceAll('"', '""')}"\n`,
+    figures: `${FIGURES}f005,school_construction_investment,2019,actual,2,亿元,,2亿元,"加大教育投入<img src=x onerror=alert(4)>投资2亿元",,,,,"${EVIL.replaceAll('"', '""')}"\n`,
     source,
     report: reportJson({ title_en: `javascript:alert(5) ${EVIL}`, notes: `${EVIL} ${LONG}` }, source),
   });

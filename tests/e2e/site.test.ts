@@ -18,6 +18,45 @@ const page = (path: string) => {
 const htmlFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
 
+type FullObs = Obs & { region_id: string; scope: string; period: string; year: number | null; flags: string[] };
+type MetricRow = { metric_id: string; compare: string; period_basis: string; derived_from: string };
+
+describe('every comparison panel of the built site', () => {
+  const full = new Map(json<FullObs>('observations').map((o) => [o.observation_id, o]));
+  const metrics = new Map(json<MetricRow>('metrics').map((m) => [m.metric_id, m]));
+  const basisOf = (period: string) => (/H[12]$/.test(period) ? 'half_year' : /S[12]$/.test(period) ? 'semester' : /^\d{4}-\d{4}$/.test(period) ? 'multi_year' : 'year');
+
+  it('sets only whole-region values of one definition, one kind and one kind of period on an axis, from two regions at least', async () => {
+    const { GROWTH_PANELS, derivedGrowthId } = await import('../../src/site/growth.ts');
+    let panels = 0;
+    for (const file of htmlFiles(DIST)) {
+      const doc = parseHTML(readFileSync(file, 'utf8')).document;
+      for (const panel of doc.querySelectorAll('[data-panel="compare"]')) {
+        panels++;
+        const where = `${relative(DIST, file)} ${panel.closest('figure')?.getAttribute('data-metric') ?? panel.getAttribute('data-growth-panel')}`;
+        const rows = panel.getAttribute('data-observations')!.split(' ').map((id) => full.get(id)!);
+        expect(rows.every(Boolean), where).toBe(true);
+        // Every mark of the panel links to one of its rows: nothing is drawn that the panel does not declare.
+        const ids = new Set(rows.map((o) => o.observation_id));
+        for (const a of panel.querySelectorAll('svg a')) expect(ids.has(a.getAttribute('href')!.split('#obs-')[1] ?? ''), where).toBe(true);
+        expect(rows.every((o) => o.scope === 'region'), `${where}: whole-region only`).toBe(true);
+        expect(rows.every((o) => !o.flags.includes('restatement') && !o.flags.includes('alternative_value')), `${where}: no restatement`).toBe(true);
+        expect(new Set(rows.map((o) => o.region_id)).size, `${where}: two regions at least`).toBeGreaterThanOrEqual(2);
+        const growth = GROWTH_PANELS.find((g) => g.id === panel.getAttribute('data-growth-panel'));
+        const allowed = growth ? [growth.stated, derivedGrowthId(growth.base)] : [rows[0]!.metric_id];
+        expect(rows.every((o) => allowed.includes(o.metric_id)), `${where}: one definition`).toBe(true);
+        for (const o of rows) {
+          const m = metrics.get(o.metric_id)!;
+          expect(m.compare, `${where}: ${o.metric_id} is declared comparable`).not.toBe('no');
+          expect(o.kind, where).toBe(m.derived_from ? 'derived' : 'actual');
+          expect(o.year === null ? 'year' : basisOf(o.period), `${where}: period basis`).toBe(m.period_basis);
+        }
+      }
+    }
+    expect(panels).toBeGreaterThan(0);
+  });
+});
+
 describe('the built site', () => {
   it('has a page for every report, region and metric, in both languages', () => {
     for (const prefix of ['', 'en/']) {

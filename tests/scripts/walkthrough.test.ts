@@ -44,10 +44,17 @@ describe('adding a new report, as README describes', () => {
     // 4. the curator reviews: keeps the figures with a metric, sets the period, drops the rest
     const reviewed = rows.filter((r) => r.metric_id).map((r) => ({ ...r, period: '2023' }));
     writeFileSync(join(folder, 'figures.csv'), Papa.unparse(reviewed, { newline: '\n' }) + '\n');
-    // 5. checksums recorded, 6. the compile step proves every figure
+    // 5. checksums recorded, 6. the compile step proves every figure and refuses two county-wide counts of schools
     execFileSync(process.execPath, ['scripts/stamp-report.ts', '900-mou-county-2023'], { env: { ...process.env, DATA_DIR: data } });
     const out = join(work, 'out');
-    const build = spawnSync(process.execPath, ['scripts/build-data.ts'], { env: { ...process.env, DATA_DIR: data, OUT_DIR: out }, encoding: 'utf8' });
+    const env = { ...process.env, DATA_DIR: data, OUT_DIR: out };
+    const refused = spawnSync(process.execPath, ['scripts/build-data.ts'], { env, encoding: 'utf8' });
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toMatch(/figures\.csv:5: scope: a second whole-region value of schools_built_or_expanded for 2023 \(actual\); the first is f004 on line 4/);
+    // 7. the curator names the part: one of the two schools is the nine-year school
+    const scoped = reviewed.map((r) => (r.figure_text === '一所' ? { ...r, scope: 'group:九年一贯制学校', scope_en: 'nine-year schools' } : r));
+    writeFileSync(join(folder, 'figures.csv'), Papa.unparse(scoped, { newline: '\n' }) + '\n');
+    const build = spawnSync(process.execPath, ['scripts/build-data.ts'], { env, encoding: 'utf8' });
     expect(build.status, build.stderr).toBe(0);
     const published = JSON.parse(readFileSync(join(out, 'observations.json'), 'utf8')) as { report_id: string; value_base: number }[];
     expect(published.filter((o) => o.report_id === '900-mou-county-2023').map((o) => o.value_base)).toEqual(expect.arrayContaining([92.5, 120000000]));

@@ -1,0 +1,68 @@
+// Which values may share a comparison axis, and how their rows read.
+import { describe, expect, it } from 'vitest';
+import { partition } from '../../src/site/comparable.ts';
+import { comparisonRows, periodLabel } from '../../src/site/chart-rows.ts';
+import type { Observation } from '../../src/model/observation.ts';
+import type { Region } from '../../src/model/region.ts';
+
+const base: Observation = {
+  observation_id: 'r-f1', report_id: 'r', region_id: 'a', metric_id: 'm', period: '2022', year: 2022, kind: 'actual',
+  value: 10, unit: '%', value_base: 10, unit_base: '%', qualifier: '', scope: 'region', scope_en: '', quote: 'q',
+  quote_start: 0, quote_end: 1, figure_start: 0, figure_end: 1, figure_text: '10%', flags: [], note: '', checks: '', inputs: [],
+};
+const o = (id: string, over: Partial<Observation>): Observation => ({ ...base, observation_id: id, ...over });
+const metric = { derived_from: '', period_basis: 'year' as const, compare: 'yes' as const };
+
+describe('partition', () => {
+  const all = [
+    o('a1', { region_id: 'a' }),
+    o('b1', { region_id: 'b', value_base: 20 }),
+    o('b2', { region_id: 'b', kind: 'target' }),
+    o('b3', { region_id: 'b', scope: 'group:幼儿园', scope_en: 'kindergartens' }),
+    o('c1', { region_id: 'c', period: '2022S1' }),
+    o('c2', { region_id: 'c', flags: ['restatement'] }),
+    o('d1', { region_id: 'd', value_base: null }),
+  ];
+
+  it('draws only whole-region actual values of the metric’s period basis', () => {
+    const p = partition(metric, all);
+    expect(p.compared.map((x) => x.observation_id)).toEqual(['a1', 'b1']);
+    expect(p.targets.map((x) => x.observation_id)).toEqual(['b2']);
+    expect(p.parts.map((x) => x.observation_id)).toEqual(['b3']);
+    expect(p.other.map((x) => x.observation_id)).toEqual(['c1', 'c2', 'd1']);
+    expect(p.regions).toBe(2);
+  });
+
+  it('ranks nothing for a metric declared not comparable, and only derived values for a derived metric', () => {
+    expect(partition({ ...metric, compare: 'no' }, all).compared).toEqual([]);
+    expect(partition({ ...metric, derived_from: 'x' }, [...all, o('e1', { region_id: 'e', kind: 'derived' })]).compared.map((x) => x.observation_id)).toEqual(['e1']);
+    expect(partition({ ...metric, period_basis: 'semester' }, all).compared.map((x) => x.observation_id)).toEqual(['c1']);
+  });
+});
+
+describe('row labels', () => {
+  const regions: Record<string, Region> = {
+    a: { region_id: 'a', name_zh: '甲县', name_en: 'Jia County', level: 'county', province_zh: '安徽省', province_en: 'Anhui', gb_code: '', basis: 'inferred', evidence: '', reasoning: '' },
+  };
+  const ctx = (locale: 'zh-cn' | 'en', byProvince = false) => ({
+    locale, region: (id: string) => regions[id], national: () => null, href: () => '#', byProvince,
+  });
+
+  it('marks an inferred region and year on the row, and draws the qualifier with the value', () => {
+    const [row] = comparisonRows([o('a1', { flags: ['region_inferred', 'year_inferred'], qualifier: 'le' })], ctx('zh-cn'));
+    expect(row!.label).toBe('甲县*（县） · 2022*');
+    expect(row!.title).toContain('≤10%');
+    expect(row!.title).toContain('地区由本站据原文推断');
+  });
+
+  it('names the province first for metrics defined per province', () => {
+    expect(comparisonRows([o('a1', {})], ctx('en', true))[0]!.label).toBe('Anhui · Jia County (county) · 2022');
+  });
+
+  it('writes periods in words, never as codes', () => {
+    expect(periodLabel({ period: '2022H2', year: 2022 }, 'en')).toBe('second half of 2022');
+    expect(periodLabel({ period: '2022S1', year: 2022 }, 'zh-cn')).toBe('2022年春季学期');
+    expect(periodLabel({ period: 'Y', year: null }, 'zh-cn')).toBe('年份不明（报告当年）');
+    expect(periodLabel({ period: 'Y-1', year: null }, 'en')).toBe('year unknown (the year before the report)');
+  });
+});
