@@ -80,14 +80,24 @@ describe('the built site', () => {
     }
   });
 
-  it('draws one mark for every value on each metric chart', () => {
+  it('draws one mark for every comparable value on each metric chart, and says why when there is no chart', async () => {
+    const { partition } = await import('../../src/site/comparable.ts');
+    const metrics = new Map(json<Parameters<typeof partition>[0] & { metric_id: string }>('metrics').map((m) => [m.metric_id, m]));
+    const all = json<Parameters<typeof partition>[1][number]>('observations');
     for (const id of metricIds) {
-      for (const svg of page(`metrics/${id}`).querySelectorAll(`figure.chart[data-metric="${id}"] .plot svg`)) {
-      const values = observations.filter((o) => o.metric_id === id && o.value_base !== null).length;
-      expect(svg.querySelectorAll('a').length, id).toBe(values);
-      for (const g of svg.querySelectorAll('g[aria-label]')) expect(g.getAttribute('role')).toBe('group');
+      const split = partition(metrics.get(id)!, all.filter((o) => o.metric_id === id));
+      const doc = page(`metrics/${id}`);
+      const svgs = doc.querySelectorAll(`figure.chart[data-metric="${id}"] .plot svg`);
+      if (split.regions < 2) {
+        expect(svgs.length, id).toBe(0);
+        expect(doc.querySelector(`figure.chart[data-metric="${id}"] .no-chart`)?.textContent, id).toBeTruthy();
+        continue;
       }
-      expect(page(`metrics/${id}`).querySelectorAll(`figure.chart[data-metric="${id}"] .plot svg`).length, id).toBe(2);
+      expect(svgs.length, id).toBe(2);
+      for (const svg of svgs) {
+        expect(svg.querySelectorAll('a').length, id).toBe(split.compared.length);
+        for (const g of svg.querySelectorAll('g[aria-label]')) expect(g.getAttribute('role')).toBe('group');
+      }
     }
   });
 
@@ -142,12 +152,17 @@ describe('the built site', () => {
     expect(en.querySelector('[data-lang-switch]')!.getAttribute('href')).toBe(`${BASE_PATH}methodology/`);
   });
 
-  it('marks the national value of the same year beside each regional rate, and says where there is none', () => {
+  it('marks the national value of the same year beside each regional rate, and says where there is none', async () => {
     type Ref = { metric_id: string; year: number; unit: string; document: string; publisher: string };
     const reference = json<Ref>('reference');
+    const { partition } = await import('../../src/site/comparable.ts');
+    const metrics = new Map(json<Parameters<typeof partition>[0] & { metric_id: string }>('metrics').map((m) => [m.metric_id, m]));
+    const all = json<Parameters<typeof partition>[1][number]>('observations');
     for (const metricId of [...new Set(reference.filter((r) => r.unit === '%').map((r) => r.metric_id))].filter((m) => metricIds.includes(m))) {
       const years = new Set(reference.filter((r) => r.metric_id === metricId).map((r) => r.year));
-      const values = (observations as (Obs & { year: number | null })[]).filter((o) => o.metric_id === metricId && o.value_base !== null);
+      // The chart draws the comparable values only; a metric without a comparison has no chart to mark.
+      const split = partition(metrics.get(metricId)!, all.filter((o) => o.metric_id === metricId));
+      const values = split.regions >= 2 ? split.compared : [];
       const withNational = values.filter((o) => o.year !== null && years.has(o.year)).length;
       const doc = page(`metrics/${metricId}`);
       const ticks = doc.querySelectorAll('.plot-wide svg g[aria-label="tick"] line').length;

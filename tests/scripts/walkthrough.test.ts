@@ -42,7 +42,7 @@ describe('adding a new report, as README describes', () => {
     expect(rows.find((r) => r.figure_text === '92.5%')!.metric_id).toBe('preschool_gross_enrolment_rate');
     expect(rows.find((r) => r.figure_text === '1.2亿元')!.metric_id).toBe('school_construction_investment');
     // 4. the curator reviews: keeps the figures with a metric, sets the period, drops the rest
-    const reviewed = rows.filter((r) => r.metric_id).map((r) => ({ ...r, period: '2023' }));
+    const reviewed: Record<string, string>[] = rows.filter((r) => r.metric_id).map((r) => ({ ...r, period: "2023" }));
     writeFileSync(join(folder, 'figures.csv'), Papa.unparse(reviewed, { newline: '\n' }) + '\n');
     // 5. checksums recorded, 6. the compile step proves every figure and refuses two county-wide counts of schools
     execFileSync(process.execPath, ['scripts/stamp-report.ts', '900-mou-county-2023'], { env: { ...process.env, DATA_DIR: data } });
