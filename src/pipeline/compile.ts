@@ -86,6 +86,7 @@ export function compileDataset(raw: RawDataset): { compiled: Compiled | null; pr
     folders: [...byFolder.keys()],
     report: (folder) => byFolder.get(folder)!,
     snapshot: (name) => raw.snapshots.get(name),
+    snapshotProblem: (name) => raw.snapshotProblems?.get(name),
   };
   const reports: CompiledReport[] = [];
   const observations: Observation[] = [];
@@ -124,6 +125,7 @@ export function compileStream(source: DatasetSource, sink: DatasetSink): { probl
   const metrics = new Map(tables.metrics.map((m) => [m.metric_id, m]));
   const snapshots = { get: (name: string) => source.snapshot(name) };
   const reportIds = new Set<string>();
+  const unreadableSeeds = new Set<string>();
   const newMetrics = new Map<string, Metric>();
   let observationCount = 0;
   let derivedCount = 0;
@@ -131,6 +133,13 @@ export function compileStream(source: DatasetSource, sink: DatasetSink): { probl
   for (const folder of source.folders) {
     const report = validateReport(source.report(folder), tables, reportIds, problems);
     if (!report) continue;
+    // an unreadable seed file is one problem, named once, not a failed proof of every line cut from it
+    const seedProblem = source.snapshotProblem?.(report.meta.seed_file);
+    if (seedProblem !== undefined) {
+      if (!unreadableSeeds.has(report.meta.seed_file)) problems.push({ path: `data/snapshots/${report.meta.seed_file}`, line: 1, field: '(file)', message: seedProblem });
+      unreadableSeeds.add(report.meta.seed_file);
+      continue;
+    }
     const result = compileReport(report, metrics, snapshots);
     problems.push(...result.problems);
     if (problems.length) continue;
