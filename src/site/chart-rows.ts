@@ -1,6 +1,7 @@
 // Shapes observations of one metric into chart rows: labels that carry region, level and period, tooltips that
 // quote the figure, links to the sentence, and the national value of the same year.
 import type { ComparisonRow } from '../charts/comparison.ts';
+import { capLabel } from '../charts/label.ts';
 import type { Locale } from '../i18n/format.ts';
 import { formatValue } from '../i18n/format.ts';
 import { t } from '../i18n/strings.ts';
@@ -40,9 +41,9 @@ export function comparisonRows(observations: Observation[], ctx: RowContext): Co
   return sorted.map((o) => {
     const region = ctx.region(o.region_id);
     const level = s.levels[region?.level ?? 'unknown'];
-    const parts = [`${regionName(region, ctx.locale)}${ctx.locale === 'zh-cn' ? `（${level}）` : ` (${level})`}`, periodLabel(o, ctx.locale)];
+    const parts = [`${capLabel(regionName(region, ctx.locale))}${ctx.locale === 'zh-cn' ? `（${level}）` : ` (${level})`}`, periodLabel(o, ctx.locale)];
     if (o.kind !== 'actual') parts.push(s.kinds[o.kind]);
-    const scope = scopeLabel(o.scope);
+    const scope = capLabel(scopeLabel(o.scope));
     if (scope) parts.push(scope);
     let label = parts.join(' · ');
     const n = (seen.get(label) ?? 0) + 1;
