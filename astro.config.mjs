@@ -1,5 +1,22 @@
 // @ts-check
+import { readdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+
+/**
+ * npm run data stages its output beside public/data (data.staging-<pid>) and removes stale ones when it starts; a
+ * run still writing while the site builds must not publish its half-written folder either.
+ * @type {import('astro').AstroIntegration}
+ */
+const noStagingInDist = {
+  name: 'no-staging-in-dist',
+  hooks: {
+    'astro:build:done': ({ dir }) => {
+      const out = fileURLToPath(dir);
+      for (const entry of readdirSync(out)) if (/\.(staging|previous)-\d+$/.test(entry)) rmSync(`${out}/${entry}`, { recursive: true, force: true });
+    },
+  },
+};
 
 // GitHub Pages serves a project site under /<repo>/: the deploy workflow sets both from the repository.
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -18,6 +35,7 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   devToolbar: { enabled: false },
+  integrations: [noStagingInDist],
   // Scripts stay in files of their own so the Content-Security-Policy can forbid inline script.
   vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -1,22 +1,29 @@
-// npm run extract -- <file.txt> [--out path/figures.csv] [--all]
+// npm run extract -- <file.txt> [--out path/figures.csv [--force]] [--all]
 // Lists every numeric mention of a report with its offsets, normalised value, and guesses of metric and kind.
+// Linear in the text: each mention's sentence is cut at SENTENCE_REACH characters, and rows are written in batches.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { findMentions, sentenceAround } from '../src/text/mentions.ts';
 import { decodeReport } from '../src/text/decode.ts';
 import { guessKind, guessMetric, keywordIndex } from '../src/text/guess.ts';
+import Papa from 'papaparse';
 import { readCsvRecords, toCsv, validateRecords } from '../src/pipeline/csv.ts';
 import { metricSchema } from '../src/model/metric.ts';
 import { codePointOffset } from '../src/pipeline/provenance.ts';
 import { FIGURE_COLUMNS } from '../src/model/figure.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, all: { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, all: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } } });
 const file = positionals[0];
+// a reader that stops early (| head) is not an error
+process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? 0 : 1));
 const fail = (message: string): never => {
   console.error(`extract: ${message}`);
   process.exit(2);
 };
-if (!file) fail('usage: npm run extract -- <file.txt> [--out path/figures.csv] [--all]');
+if (!file) fail('usage: npm run extract -- <file.txt> [--out path/figures.csv [--force]] [--all]');
+// a curated figures.csv is hours of review: a draft never replaces one unless asked to
+if (values.out && existsSync(values.out) && !values.force) fail(`${values.out} exists; a draft does not overwrite it (add --force to replace it)`);
 if (!existsSync(file!)) fail(`${file}: no such file`);
 if (statSync(file!).isDirectory()) fail(`${file}: is a folder, not a file`);
 let bytes: Uint8Array;
@@ -35,36 +42,43 @@ const metrics = existsSync(metricsFile)
   : [];
 const keywords = keywordIndex(metrics);
 
-const rows = findMentions(text)
-  .filter((m) => values.all || m.category === 'figure' || m.category === 'range' || m.category === 'unreadable')
-  .map((m) => {
-    const sentence = sentenceAround(text, m.start, m.end);
-    return {
-      start: codePointOffset(text, m.start),
-      end: codePointOffset(text, m.end),
-      text: m.text,
-      category: m.category,
-      value: m.valueText,
-      unit: m.unit,
-      value_base: m.valueBase,
-      unit_base: m.unitBase,
-      qualifier: m.qualifier,
-      metric_guess: m.unitBase ? guessMetric(text.slice(sentence.start, m.start), m.unitBase, keywords) : '',
-      kind_guess: guessKind(sentence.text),
-      context: sentence.text,
-    };
-  });
+const row = (m: ReturnType<typeof findMentions>[number]) => {
+  const sentence = sentenceAround(text, m.start, m.end);
+  return {
+    start: codePointOffset(text, m.start),
+    end: codePointOffset(text, m.end),
+    text: m.text,
+    category: m.category,
+    value: m.valueText,
+    unit: m.unit,
+    value_base: m.valueBase,
+    unit_base: m.unitBase,
+    qualifier: m.qualifier,
+    metric_guess: m.unitBase ? guessMetric(text.slice(sentence.start, m.start), m.unitBase, keywords) : '',
+    kind_guess: guessKind(sentence.text),
+    context: sentence.text,
+  };
+};
+const mentions = findMentions(text).filter((m) => values.all || m.category === 'figure' || m.category === 'range' || m.category === 'unreadable');
 
 if (values.out) {
   // A draft in the curated format: quotes are verbatim sentences; every guess is for a curator to confirm.
-  const draft = rows
-    .filter((r) => r.category === 'figure')
+  const draft = mentions
+    .filter((m) => m.category === 'figure')
+    .map(row)
     .map((r, i) => ({
       id: `f${String(i + 1).padStart(3, '0')}`, metric_id: r.metric_guess, period: 'Y', kind: r.kind_guess, value: r.value,
       unit: r.unit, qualifier: r.qualifier, figure_text: r.text, quote: r.context, scope: 'region', scope_en: '', check: '', flags: '', note: '',
     }));
-  writeFileSync(values.out, toCsv(draft, FIGURE_COLUMNS));
+  // A draft is a curator's source file, read back by npm run data: quotes stay verbatim, never prefixed with '.
+  writeFileSync(values.out, Papa.unparse({ fields: [...FIGURE_COLUMNS], data: draft.map((r) => FIGURE_COLUMNS.map((c) => r[c])) }, { newline: '\n' }) + '\n');
   console.error(`extract: ${draft.length} figures drafted in ${values.out}; review every metric_id, period and kind`);
 } else {
-  process.stdout.write(toCsv(rows, ['start', 'end', 'text', 'category', 'value', 'unit', 'value_base', 'unit_base', 'qualifier', 'metric_guess', 'kind_guess', 'context']));
+  const columns = ['start', 'end', 'text', 'category', 'value', 'unit', 'value_base', 'unit_base', 'qualifier', 'metric_guess', 'kind_guess', 'context'] as const;
+  // in batches, so that the output of a 20 MB text is never one string
+  for (let i = 0; i < mentions.length || i === 0; i += 1000) {
+    const csv = toCsv(mentions.slice(i, i + 1000).map(row), columns);
+    // waiting for the reader keeps memory bounded when the output goes to a slow pipe
+    if (!process.stdout.write(i === 0 ? csv : csv.slice(csv.indexOf('\n') + 1))) await once(process.stdout, 'drain');
+  }
 }

@@ -1,8 +1,10 @@
 // npm run stamp -- <report_id> [...]: records the SHA-256 of the snapshot and of source.txt in report.json, once a
 // curator has reviewed the cut. The compile step then refuses any later silent change to either file.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sha256 } from '../src/pipeline/provenance.ts';
+import { readDataFile } from '../src/pipeline/read.ts';
+import { jsonErrorLine } from '../src/pipeline/validate.ts';
 
 const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 const ids = process.argv.slice(2);
@@ -10,12 +12,42 @@ if (!ids.length) {
   console.error('usage: npm run stamp -- <report_id> [<report_id> …]');
   process.exit(2);
 }
+const root = existsSync(dataDir) ? realpathSync(dataDir) : dataDir;
+let failed = 0;
+const fail = (message: string) => {
+  console.error(`stamp: ${message}`);
+  failed++;
+};
 for (const id of ids) {
+  // an id names a folder of data/reports/, never a path: "../x" would stamp (and read) outside it
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) { fail(`"${id}" is not a report id (like 004-zhangdian-2019)`); continue; }
   const folder = join(dataDir, 'reports', id);
   const jsonPath = join(folder, 'report.json');
-  const report = JSON.parse(readFileSync(jsonPath, 'utf8'));
-  report.seed_sha256 = sha256(readFileSync(join(dataDir, 'snapshots', report.seed_file), 'utf8'));
-  report.source_sha256 = sha256(readFileSync(join(folder, 'source.txt'), 'utf8'));
+  if (!existsSync(jsonPath)) { fail(`no report "${id}": ${jsonPath} does not exist`); continue; }
+  // the checksums are of the files as the compile step reads them: UTF-8, no symbolic links
+  const read = (path: string): string | null => {
+    if (!existsSync(path)) { fail(`${path} does not exist`); return null; }
+    const file = readDataFile(path, dataDir, root);
+    if (file.problem !== undefined) { fail(`${path} ${file.problem}`); return null; }
+    return file.text;
+  };
+  const jsonText = read(jsonPath);
+  if (jsonText === null) continue;
+  let report: Record<string, unknown>;
+  try {
+    report = JSON.parse(jsonText);
+  } catch (error) {
+    fail(`${jsonPath}:${jsonErrorLine(jsonText, (error as Error).message)}: not valid JSON: ${(error as Error).message}`);
+    continue;
+  }
+  const seedFile = report.seed_file;
+  if (typeof seedFile !== 'string' || !/^\d{3}_[0-9a-f]+\.txt$/.test(seedFile)) { fail(`${jsonPath}: seed_file must name a file of data/snapshots/ (got ${JSON.stringify(seedFile)})`); continue; }
+  const seed = read(join(dataDir, 'snapshots', seedFile));
+  const source = read(join(folder, 'source.txt'));
+  if (seed === null || source === null) continue;
+  report.seed_sha256 = sha256(seed);
+  report.source_sha256 = sha256(source);
   writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`${id}: seed ${report.seed_sha256.slice(0, 12)}…, source ${report.source_sha256.slice(0, 12)}…`);
+  console.log(`${id}: seed ${String(report.seed_sha256).slice(0, 12)}…, source ${String(report.source_sha256).slice(0, 12)}…`);
 }
+if (failed) process.exit(1);

@@ -1,5 +1,7 @@
 // The column dictionary of the published files: the single source of datapackage.json's Table Schemas and of the
 // data page's column tables.
+import { unsafeCell } from '../lib/csv-safe.ts';
+
 export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'array';
 export type Column = { name: string; type: FieldType; en: string; zh: string };
 
@@ -143,7 +145,7 @@ export const columnNames = (table: TableName) => TABLES[table].columns.map((col)
 export function typedRecord(table: TableName, record: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const col of TABLES[table].columns) {
-    const text = record[col.name] ?? '';
+    const text = unsafeCell(record[col.name] ?? '');
     out[col.name] =
       col.type === 'array' ? (text ? text.split(';') : [])
       : col.type === 'number' || col.type === 'integer' ? (text === '' ? null : Number(text))

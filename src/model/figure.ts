@@ -48,7 +48,9 @@ export const figureRowSchema = z
     metric_id: z.string().min(1),
     period: periodSchema,
     kind: z.enum(CURATED_KINDS),
-    value: z.string().regex(/^(\d+(\.\d+)?)?$/, 'must be a number in ASCII digits, like 13.7'),
+    value: z.string().regex(/^(\d+(\.\d+)?)?$/, 'must be a number in ASCII digits, like 13.7')
+      // beyond 15 digits a number is no longer published exactly (and 400 digits are Infinity): no report writes one
+      .refine((v) => v.replace('.', '').replace(/^0+/, '').length <= 15, 'has more than 15 digits; no report figure has that many'),
     /** Empty only where the report writes no unit at all ("化解1200余有各种诉求的考生家庭"). */
     unit: z.string(),
     qualifier: qualifierSchema.default(''),

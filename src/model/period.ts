@@ -9,7 +9,11 @@ import type { PeriodBasis } from './metric.ts';
  */
 export const periodSchema = z
   .string()
-  .regex(/^(\d{4}([HS][12])?|\d{4}-\d{4}|Y([+-]\d)?)$/, 'must be like 2019, 2015H1, 2022S1, 2014-2018, Y or Y-1');
+  .regex(/^(\d{4}([HS][12])?|\d{4}-\d{4}|Y([+-]\d)?)$/, 'must be like 2019, 2015H1, 2022S1, 2014-2018, Y or Y-1')
+  .superRefine((period, ctx) => {
+    const problem = implausiblePeriod(period);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** What kind of period a curated or resolved period is: values of different kinds never share an axis. */
 export function periodBasis(period: string): PeriodBasis {
@@ -17,6 +21,23 @@ export function periodBasis(period: string): PeriodBasis {
   if (/^\d{4}S[12]$/.test(period)) return 'semester';
   if (/^\d{4}-\d{4}$/.test(period)) return 'multi_year';
   return 'year';
+}
+
+/** Years a report of a Chinese education bureau can speak of: from 1949 to the end of the century. */
+export const YEAR_RANGE = { min: 1949, max: 2100 } as const;
+/** Years a relative period may lie from its report's: a five-year plan looks back or ahead at most that far. */
+export const MAX_OFFSET = 5;
+
+/** Why a well-formed period cannot be meant (year 0000, a span that ends before it starts, Y+9), or null. */
+export function implausiblePeriod(period: string): string | null {
+  const offset = /^Y([+-]\d)$/.exec(period);
+  if (offset && Math.abs(Number(offset[1])) > MAX_OFFSET) return `is more than ${MAX_OFFSET} years from the report's year`;
+  const years = period.match(/^\d{4}|(?<=-)\d{4}$/g)?.map(Number) ?? [];
+  for (const year of years) {
+    if (year < YEAR_RANGE.min || year > YEAR_RANGE.max) return `has the year ${year}, outside ${YEAR_RANGE.min}–${YEAR_RANGE.max}`;
+  }
+  if (years.length === 2 && years[1]! < years[0]!) return 'is a span that ends before it starts';
+  return null;
 }
 
 /** Resolves a relative period against the report's year; leaves it relative when that year is unknown. */

@@ -93,6 +93,7 @@ export function compileDataset(raw: RawDataset): { compiled: Compiled | null; pr
     folders: [...byFolder.keys()],
     report: (folder) => byFolder.get(folder)!,
     snapshot: (name) => raw.snapshots.get(name),
+    snapshotProblem: (name) => raw.snapshotProblems?.get(name),
   };
   const reports: CompiledReport[] = [];
   const observations: Observation[] = [];
@@ -132,6 +133,7 @@ export function compileStream(source: DatasetSource, sink: DatasetSink): { probl
   const snapshots = { get: (name: string) => source.snapshot(name) };
   const regionBasis = new Map(tables.regions.map((r) => [r.region_id, r.basis]));
   const reportIds = new Set<string>();
+  const unreadableSeeds = new Set<string>();
   const newMetrics = new Map<string, Metric>();
   let observationCount = 0;
   let derivedCount = 0;
@@ -139,6 +141,13 @@ export function compileStream(source: DatasetSource, sink: DatasetSink): { probl
   for (const folder of source.folders) {
     const report = validateReport(source.report(folder), tables, reportIds, problems);
     if (!report) continue;
+    // an unreadable seed file is one problem, named once, not a failed proof of every line cut from it
+    const seedProblem = source.snapshotProblem?.(report.meta.seed_file);
+    if (seedProblem !== undefined) {
+      if (!unreadableSeeds.has(report.meta.seed_file)) problems.push({ path: `data/snapshots/${report.meta.seed_file}`, line: 1, field: '(file)', message: seedProblem });
+      unreadableSeeds.add(report.meta.seed_file);
+      continue;
+    }
     const result = compileReport(report, metrics, snapshots, regionBasis.get(report.meta.region_id));
     problems.push(...result.problems);
     if (problems.length) continue;

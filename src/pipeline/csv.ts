@@ -1,6 +1,8 @@
 import Papa from 'papaparse';
 import type { z } from 'astro/zod';
 import type { Problem } from './problems.ts';
+import { safeCell } from '../lib/csv-safe.ts';
+import { textProblem } from '../model/text-rules.ts';
 
 export type Located<T> = { line: number; data: T };
 
@@ -73,11 +75,31 @@ export function validateRecords<S extends z.ZodType>(
   const rows: Located<z.output<S>>[] = [];
   const problems: Problem[] = [];
   for (const record of records) {
+    const text = recordTextProblems(record.data, path, record.line);
+    if (text.length) {
+      problems.push(...text);
+      continue;
+    }
     const result = schema.safeParse(record.data);
     if (result.success) rows.push({ line: record.line, data: result.data });
     else problems.push(...zodProblems(result.error, path, record.line, record.data));
   }
   return { rows, problems };
+}
+
+/** Every field's length and control characters (src/model/text-rules.ts), before any schema reads it. */
+export function recordTextProblems(record: Record<string, string>, path: string, line: number): Problem[] {
+  const problems: Problem[] = [];
+  for (const [field, value] of Object.entries(record)) {
+    const message = textProblem(field, value);
+    if (message) problems.push({ path, line, field, message, got: shortened(value) });
+  }
+  return problems;
+}
+
+/** A value as an error message shows it: a 100 KB name is not printed whole. */
+export function shortened(value: string): string {
+  return value.length > 60 ? `${value.slice(0, 60)}…` : value;
 }
 
 /** Rewrites zod issues as problems that name the field and show the value that was given. */
@@ -97,12 +119,13 @@ export function toCsv<T extends Record<string, unknown>>(rows: T[], columns: rea
   return Papa.unparse({ fields: [...columns], data: rows.map((row) => csvCells(row, columns)) }, { newline: '\n' }) + '\n';
 }
 
-/** One row's cells as toCsv writes them. */
+/** One row's cells as toCsv writes them: text that a spreadsheet would run as a formula is made inert (csv-safe.ts). */
 export function csvCells<T extends Record<string, unknown>>(row: T, columns: readonly (keyof T & string)[]): string[] {
   return columns.map((column) => {
     const value = row[column];
     if (value === null || value === undefined) return '';
-    if (Array.isArray(value)) return value.join(';');
-    return String(value);
+    if (Array.isArray(value)) return safeCell(value.join(';'));
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    return safeCell(String(value));
   });
 }

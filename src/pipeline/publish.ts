@@ -2,7 +2,8 @@
 // at a time (TableWriter), so the national dataset never has to exist as one string; outputFiles gives the same
 // bytes in memory.
 import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { removeStaleStaging } from './staging.ts';
 import Papa from 'papaparse';
 import { csvCells } from './csv.ts';
 import type { Compiled, CompiledReport, DatasetSink, DatasetTables } from './compile.ts';
@@ -260,6 +261,8 @@ export class StagedOutput implements Output {
   constructor(outDir: string) {
     this.outDir = outDir;
     this.staging = `${outDir}.staging-${process.pid}`;
+    // a run killed half-way leaves its folder beside the output (in public/): never published, removed here
+    removeStaleStaging(dirname(outDir), basename(outDir));
     rmSync(this.staging, { recursive: true, force: true });
     mkdirSync(this.staging, { recursive: true });
   }

@@ -1,8 +1,24 @@
-// The only reader of data/: everything downstream works on the texts it returns.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// The only reader of data/: everything downstream works on the texts it returns. Files are decoded strictly as
+// UTF-8, and a symbolic link is never followed (it could publish a file from outside the project): either is one
+// problem of that file, which the validators report instead of reading it.
+import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { decodeReport } from '../text/decode.ts';
 
-export type SourceFile = { path: string; text: string };
+/** `problem`: why the file could not be read (then `text` is empty); validators report it as the file's only problem. */
+export type SourceFile = { path: string; text: string; problem?: string };
+
+/**
+ * Reads a file of data/ as text, or says why it cannot: not UTF-8 (naming the likely encoding), or reached through
+ * a symbolic link (`root` is the data folder's real path).
+ */
+export function readDataFile(path: string, dataDir: string, root: string): { text: string; problem?: undefined } | { text?: undefined; problem: string } {
+  if (realpathSync(path) !== join(root, relative(dataDir, path))) {
+    return { problem: 'is a symbolic link (or inside one); data/ holds real files only: copy the file in' };
+  }
+  const decoded = decodeReport(readFileSync(path));
+  return decoded.ok ? { text: decoded.text } : { problem: decoded.message };
+}
 export type RawReport = {
   folder: string;
   reportJson: SourceFile | null;
@@ -16,6 +32,8 @@ export type RawDataset = {
   reference: SourceFile | null;
   /** Seed files as collected, by file name. */
   snapshots: Map<string, string>;
+  /** Seed files that cannot be read, with the reason. */
+  snapshotProblems?: Map<string, string>;
   reports: RawReport[];
 };
 
@@ -30,21 +48,44 @@ export type DatasetSource = {
   /** Report folder names, sorted. */
   folders: string[];
   report(folder: string): RawReport;
-  /** A seed file as collected, by file name; undefined when data/snapshots/ has no such file. */
+  /** A seed file as collected, by file name; undefined when data/snapshots/ has no such file or it cannot be read. */
   snapshot(name: string): string | undefined;
+  /** Why a seed file cannot be read (not UTF-8, a symbolic link), if it cannot. */
+  snapshotProblem?(name: string): string | undefined;
 };
 
 export function openDataset(dataDir: string, displayRoot = process.cwd()): DatasetSource {
-  const read = (path: string): SourceFile | null =>
-    existsSync(path) ? { path: relative(displayRoot, path), text: readFileSync(path, 'utf8') } : null;
+  const root = existsSync(dataDir) ? realpathSync(dataDir) : dataDir;
+  const read = (path: string): SourceFile | null => {
+    if (!existsSync(path)) return null;
+    const file = readDataFile(path, dataDir, root);
+    return { path: relative(displayRoot, path), text: file.text ?? '', ...(file.problem ? { problem: file.problem } : {}) };
+  };
   const reportsDir = join(dataDir, 'reports');
   const snapshotsDir = join(dataDir, 'snapshots');
+  // a symbolic link to a folder is listed too, so that its files are refused with a reason instead of skipped
   const folders = existsSync(reportsDir)
-    ? readdirSync(reportsDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    ? readdirSync(reportsDir, { withFileTypes: true }).filter((d) => d.isDirectory() || d.isSymbolicLink()).map((d) => d.name).sort()
     : [];
   const snapshotNames = new Set(existsSync(snapshotsDir) ? readdirSync(snapshotsDir) : []);
   // Reports cut from one seed file sit next to each other (their ids start with its number): a small cache suffices.
   const cache = new Map<string, string>();
+  const unreadable = new Map<string, string>();
+  const readSnapshot = (name: string): string | undefined => {
+    if (!snapshotNames.has(name) || unreadable.has(name)) return undefined;
+    let text = cache.get(name);
+    if (text === undefined) {
+      const file = readDataFile(join(snapshotsDir, name), dataDir, root);
+      if (file.problem !== undefined) {
+        unreadable.set(name, file.problem);
+        return undefined;
+      }
+      text = file.text;
+      if (cache.size >= 8) cache.delete(cache.keys().next().value!);
+      cache.set(name, text);
+    }
+    return text;
+  };
   return {
     metrics: read(join(dataDir, 'metrics.csv')),
     regions: read(join(dataDir, 'regions.csv')),
@@ -57,15 +98,10 @@ export function openDataset(dataDir: string, displayRoot = process.cwd()): Datas
       skipped: read(join(reportsDir, folder, 'skipped.csv')),
       source: read(join(reportsDir, folder, 'source.txt')),
     }),
-    snapshot(name) {
-      if (!snapshotNames.has(name)) return undefined;
-      let text = cache.get(name);
-      if (text === undefined) {
-        text = readFileSync(join(snapshotsDir, name), 'utf8');
-        if (cache.size >= 8) cache.delete(cache.keys().next().value!);
-        cache.set(name, text);
-      }
-      return text;
+    snapshot: readSnapshot,
+    snapshotProblem(name) {
+      readSnapshot(name);
+      return unreadable.get(name);
     },
   };
 }
@@ -75,14 +111,20 @@ export function readDataset(dataDir: string, displayRoot = process.cwd()): RawDa
   const source = openDataset(dataDir, displayRoot);
   const snapshotsDir = join(dataDir, 'snapshots');
   const snapshots = new Map<string, string>();
+  const snapshotProblems = new Map<string, string>();
   if (existsSync(snapshotsDir)) {
-    for (const name of readdirSync(snapshotsDir).sort()) snapshots.set(name, readFileSync(join(snapshotsDir, name), 'utf8'));
+    for (const name of readdirSync(snapshotsDir).sort()) {
+      const text = source.snapshot(name);
+      if (text !== undefined) snapshots.set(name, text);
+      else snapshotProblems.set(name, source.snapshotProblem!(name)!);
+    }
   }
   return {
     metrics: source.metrics,
     regions: source.regions,
     reference: source.reference,
     snapshots,
+    snapshotProblems,
     reports: source.folders.map((folder) => source.report(folder)),
   };
 }

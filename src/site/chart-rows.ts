@@ -2,6 +2,7 @@
 // language, with what is inferred marked on the row itself; tooltips that quote the figure; links to the sentence;
 // the national value of the same year.
 import type { ComparisonRow } from '../charts/comparison.ts';
+import { capLabel } from '../charts/label.ts';
 import type { Locale } from '../i18n/format.ts';
 import { formatValue } from '../i18n/format.ts';
 import { fill, t } from '../i18n/strings.ts';
@@ -71,11 +72,11 @@ export function comparisonRows(observations: Observation[], ctx: RowContext): Co
     const region = ctx.region(o.region_id);
     const level = s.levels[region?.level ?? 'unknown'];
     const inferred = isInferred(o);
-    const name = `${regionName(region, ctx.locale)}${inferred.region ? '*' : ''}`;
+    const name = `${capLabel(regionName(region, ctx.locale))}${inferred.region ? '*' : ''}`;
     const parts = [`${name}${zh ? `（${level}）` : ` (${level})`}`, `${(ctx.periodText ?? ((x: Observation) => periodLabel(x, ctx.locale)))(o)}${inferred.year && o.year !== null ? '*' : ''}`];
     if (ctx.byProvince) parts.unshift(province(o));
     if (o.kind !== 'actual' && o.kind !== 'derived') parts.push(s.kinds[o.kind]);
-    const scope = scopeLabel(o, ctx.locale);
+    const scope = capLabel(scopeLabel(o, ctx.locale));
     if (scope) parts.push(scope);
     let label = parts.join(' · ');
     // Two values with one label only happen outside a comparison (lists of parts); number them in words.

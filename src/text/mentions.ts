@@ -78,7 +78,12 @@ export function findMentions(text: string): Mention[] {
     documentSpans.push([m.index, m.index + m[0].length]);
     mentions.push(blank(m.index, m.index + m[0].length, m[0], 'document_number'));
   }
-  const inDocument = (i: number) => documentSpans.some(([a, b]) => i >= a && i < b);
+  // matches come in text order, so one pointer into the document numbers suffices (a scan of all was quadratic)
+  let doc = 0;
+  const inDocument = (i: number) => {
+    while (doc < documentSpans.length && documentSpans[doc]![1] <= i) doc++;
+    return doc < documentSpans.length && i >= documentSpans[doc]![0];
+  };
   for (const m of text.matchAll(FIGURE_RE)) {
     const raw = m[0];
     if (!raw || inDocument(m.index)) continue;
@@ -87,7 +92,8 @@ export function findMentions(text: string): Mention[] {
     const isArabic = /[0-9０-９_＿]/.test(number);
     if (!isArabic && !chineseNumeralCounts(number, unit)) continue;
     // Numerals of a quoted slogan or name (“两个确立”, “三位一体”, “五项管理”) and 每一所 ("every school") count nothing.
-    if (!isArabic && !prefix && /[“「‘"『每]$/.test(text.slice(0, start))) {
+    // (the character before is tested alone: a regex ending in $ on the text so far made the scan quadratic)
+    if (!isArabic && !prefix && /[“「‘"『每]/.test(text[start - 1] ?? '')) {
       mentions.push(blank(start, start + raw.length, raw, 'name'));
       continue;
     }
@@ -99,7 +105,7 @@ export function findMentions(text: string): Mention[] {
     }
     // A bare number is offered only with a multiplier or qualifier ("1200余"); alone it is too often part of a name.
     // The exception is an item of a list of counts whose measure word the source left out (中青年专家1、最美教师…6名).
-    const listItem = isArabic && /[\u4e00-\u9fff]$/.test(text.slice(0, start)) && /^[、,，;；]/.test(text.slice(start + raw.length));
+    const listItem = isArabic && /[\u4e00-\u9fff]/.test(text[start - 1] ?? '') && /^[、,，;；]/.test(text.slice(start + raw.length));
     if (!unit && !multiplier && !infix && !suffix && !listItem) continue;
     // A trailing decimal mark is the sentence's full stop, not part of the number.
     let figureText = raw.replace(/[。．.]$/, '');
@@ -154,17 +160,28 @@ function blank(start: number, end: number, text: string, category: MentionCatego
   return { start, end, text, category, value: null, valueText: '', unit: '', valueBase: '', unitBase: '', qualifier: '' };
 }
 
-/** The sentence around a position: cut at 。！？；and line ends, but not at a 。 used as a decimal point. */
-export function sentenceAround(text: string, start: number, end: number): { start: number; end: number; text: string } {
+/** Characters a sentence may reach on either side of its figure: a text without stops is not one sentence of 20 MB. */
+export const SENTENCE_REACH = 300;
+
+/**
+ * The sentence around a position: cut at 。！？；and line ends, but not at a 。 used as a decimal point, and at most
+ * `reach` characters either side of the figure, which keeps extraction linear in the text's length.
+ */
+export function sentenceAround(text: string, start: number, end: number, reach = SENTENCE_REACH): { start: number; end: number; text: string } {
   const isStop = (i: number) => {
     const ch = text[i]!;
     if (ch === '\n' || ch === '！' || ch === '？' || ch === '；' || ch === '!' || ch === '?' || ch === ';') return true;
     return ch === '。' && !(/[0-9０-９]/.test(text[i - 1] ?? '') && /[0-9０-９]/.test(text[i + 1] ?? ''));
   };
   let a = start;
-  while (a > 0 && !isStop(a - 1)) a--;
+  const from = Math.max(0, start - reach);
+  while (a > from && !isStop(a - 1)) a--;
   let b = end;
-  while (b < text.length && !isStop(b)) b++;
+  const to = Math.min(text.length, end + reach);
+  while (b < to && !isStop(b)) b++;
+  // not in the middle of a surrogate pair
+  if (a > 0 && /[\udc00-\udfff]/.test(text[a]!)) a++;
+  if (b < text.length && /[\udc00-\udfff]/.test(text[b]!)) b++;
   if (b < text.length && text[b] !== '\n') b++;
   while (a < b && /\s/.test(text[a]!)) a++;
   return { start: a, end: b, text: text.slice(a, b) };
