@@ -23,6 +23,7 @@ export const FLAGS = [
   'region_unknown',
   'restatement',
   'alternative_value',
+  'rate_above_100',
 ] as const;
 export const flagSchema = z.enum(FLAGS);
 

@@ -38,6 +38,10 @@ export function normaliseFigure(
   if (report.meta.year_basis === 'inferred') flags.add('year_inferred');
   if (year === null) flags.add('year_unknown');
   if (regionBasis === 'inferred') flags.add('region_inferred');
+  // A share above 100 % is possible (gross enrolment rates, completion against a plan) but rare: flagged for a
+  // reader to see, never refused, since the source says so.
+  const valueBase = row.value === '' ? null : Number(scaleDecimal(row.value, unit.exponent));
+  if (metric.measure === 'rate' && valueBase !== null && valueBase > 100) flags.add('rate_above_100');
   if (regionBasis === 'unknown') flags.add('region_unknown');
   const value = row.value === '' ? null : Number(row.value);
   return {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compileDataset } from '../../src/pipeline/compile.ts';
 import { formatProblem } from '../../src/pipeline/problems.ts';
 import { readDataset } from '../../src/pipeline/read.ts';
-import { FIGURES, writeDataset } from '../fixtures/dataset.ts';
+import { FIGURES, METRICS, writeDataset } from '../fixtures/dataset.ts';
 
 const PATH = 'reports/004-zhangdian-2019/figures.csv';
 const compile = (extra: string) => {
@@ -62,5 +62,17 @@ describe('ambiguous whole-region values', () => {
     const prior = `f005,school_construction_investment,2018,actual,500,万元,gt,500余万元,投资500余万元购置平板3000余部,,,,,\n`;
     expect(compile(plan).problems).toEqual([]);
     expect(compile(prior).problems).toEqual([]);
+  });
+});
+
+describe('implausible rates', () => {
+  it('flags a value above 100 of a metric declared a rate, and not the same value of an amount', () => {
+    const flagsOf = (metrics?: string) => {
+      const dir = writeDataset(metrics ? { metrics } : {});
+      const { compiled } = compileDataset(readDataset(dir, dir));
+      return compiled!.observations.find((o) => o.observation_id.endsWith('f001'))!.flags;
+    };
+    expect(flagsOf()).not.toContain('rate_above_100');
+    expect(flagsOf(METRICS.replace(',amount,yes,year,all,投资', ',rate,yes,year,all,投资'))).toContain('rate_above_100');
   });
 });
