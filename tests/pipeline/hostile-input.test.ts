@@ -21,10 +21,10 @@ const row = (id: string, replace: (cells: string[]) => void) =>
     replace(cells);
     return cells.join(',');
   });
-// figures.csv columns: id,metric_id,period,kind,value,unit,qualifier,figure_text,quote,scope,check,flags,note
+// figures.csv columns: id,metric_id,period,kind,value,unit,qualifier,figure_text,quote,scope,scope_en,check,flags,note
 const PERIOD = 2;
 const VALUE = 4;
-const NOTE = 12;
+const NOTE = 13;
 
 describe('long strings and control characters', () => {
   it('rejects a 100 KB name with one error naming file, line and field', () => {

@@ -15,7 +15,7 @@ const region: Region = {
 };
 const observation = (id: string, value: number, scope = 'region'): Observation => ({
   observation_id: id, report_id: '004-zhangdian-2019', region_id: '370303', metric_id: 'm', period: '2019', year: 2019, kind: 'actual',
-  value, unit: '%', value_base: value, unit_base: '%', qualifier: '', scope, quote: 'q', quote_start: 0, quote_end: 1,
+  value, unit: '%', value_base: value, unit_base: '%', qualifier: '', scope, scope_en: scope === 'region' ? '' : LONG, quote: 'q', quote_start: 0, quote_end: 1,
   figure_start: 0, figure_end: 1, figure_text: `${value}%`, flags: [], note: '', checks: '', inputs: [],
 } as unknown as Observation);
 
