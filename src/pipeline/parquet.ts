@@ -63,6 +63,8 @@ export class ParquetTable {
     if (!this.rows.length) return;
     const columnData = this.columns.map((col) => ({
       name: col.name,
+      // min/max of numbers let readers skip row groups; of long text they cost time (national scale) and help no one
+      statistics: col.type === 'integer' || col.type === 'number',
       data: this.rows.map((row) => {
         const v = row[col.name];
         if (v === null || v === undefined) return null;
