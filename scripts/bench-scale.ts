@@ -24,6 +24,13 @@ import { scratchProject } from './scratch-project.ts';
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FULL = { regions: 3200, years: 10, metrics: 40 };
 const TARGETS = { data_s: 60, data_rss_mb: 2048, site_s: 15 * 60, page_gz_kb: 200 };
+/** GitHub Pages publishes at most 1 GB. */
+const PAGES_LIMIT = 1e9;
+/**
+ * A Parquet-only edition of the downloads: the tables as Parquet (and the small dictionary tables as CSV too), without
+ * observations.csv/.json and the by-metric/by-region JSON splits, which repeat the same rows three more times.
+ */
+const DUPLICATE_DOWNLOAD = /^data\/(observations\.(csv|json)|by-metric\/|by-region\/|(metrics|regions|reports|reference)\.json$)/;
 
 const { values } = parseArgs({
   options: {
@@ -161,7 +168,7 @@ type LevelResult = {
   observations: number;
   synth: Step & { bytes: number; files: number };
   data: Step & Files;
-  site?: { astro: Step; search_index: Step | null } & Files & ReturnType<typeof pages>;
+  site?: { astro: Step; search_index: Step | null } & Files & ReturnType<typeof pages> & { deploy_parquet_only: Files; downloads: Record<string, number> };
 };
 const results: LevelResult[] = [];
 
@@ -206,7 +213,8 @@ for (const level of levels) {
     console.error(`  astro build ${astro.wall_s} s, ${astro.peak_rss_mb} MB${astro.ok ? '' : ` FAILED: ${astro.error}`}`);
     const search = astro.ok ? run(`${tag}-search`, [process.execPath, 'scripts/search-index.ts'], { env: { DIST_DIR: dist } }) : null;
     if (search) console.error(`  search index ${search.wall_s} s, ${search.peak_rss_mb} MB${search.ok ? '' : ` FAILED: ${search.error}`}`);
-    result.site = { astro, search_index: search, ...files(dist), ...pages(dist) };
+    const downloads = Object.fromEntries(['observations.csv', 'observations.json', 'observations.parquet'].map((f) => [f, existsSync(join(dist, 'data', f)) ? statSync(join(dist, 'data', f)).size : 0]));
+    result.site = { astro, search_index: search, ...files(dist), ...pages(dist), deploy_parquet_only: files(dist, (path) => !DUPLICATE_DOWNLOAD.test(relative(dist, path))), downloads };
   }
   results.push(result);
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
@@ -229,6 +237,7 @@ const COSTS: Cost[] = [
   { key: 'search_rss_mb', label: 'search index peak memory', get: (r) => ok(r.site?.search_index)?.peak_rss_mb },
   { key: 'site_bytes', label: 'site output size', get: (r) => (r.site?.astro.ok ? r.site.bytes : null) },
   { key: 'site_files', label: 'site output files', get: (r) => (r.site?.astro.ok ? r.site.files : null) },
+  { key: 'deploy_parquet_bytes', label: 'deploy size, Parquet-only downloads', get: (r) => (r.site?.astro.ok ? r.site.deploy_parquet_only.bytes : null) },
   { key: 'largest_page_gz', label: 'largest page (gzip)', get: (r) => (r.site?.astro.ok ? r.site.largest_page_gz : null) },
 ];
 // Over all measured levels, and between the two largest only: fixed costs (starting node, loading Astro) flatten
@@ -282,7 +291,7 @@ writeFileSync(join(REPO, 'bench', 'results', 'scale.json'), `${JSON.stringify(re
 
 const mb = (bytes: number) => round(bytes / 1e6, 1);
 const cell = (s: Step | null | undefined, value: (s: Step) => string) => (!s ? '–' : s.ok ? value(s) : 'FAILED');
-const header = ['level', 'regions', 'reports', 'observations', 'synth s', 'compile s', 'compile MB', 'data files', 'data MB', 'astro s', 'astro MB', 'search s', 'search MB', 'site files', 'site MB', 'largest page gz'];
+const header = ['level', 'regions', 'reports', 'observations', 'synth s', 'compile s', 'compile MB', 'data files', 'data MB', 'astro s', 'astro MB', 'search s', 'search MB', 'site files', 'site MB', 'deploy MB (Parquet-only downloads)', 'fits GitHub Pages (1 GB)', 'observations csv / json / parquet MB', 'largest page gz'];
 const rows = results.map((r) => [
   `${round(r.level * 100, 2)} %`,
   String(r.regions),
@@ -299,6 +308,9 @@ const rows = results.map((r) => [
   cell(r.site?.search_index, (s) => String(s.peak_rss_mb)),
   r.site?.astro.ok ? String(r.site.files) : '–',
   r.site?.astro.ok ? String(mb(r.site.bytes)) : '–',
+  r.site?.astro.ok ? `${mb(r.site.deploy_parquet_only.bytes)} (${r.site.deploy_parquet_only.files} files)` : '–',
+  r.site?.astro.ok ? (r.site.bytes <= PAGES_LIMIT ? 'yes' : r.site.deploy_parquet_only.bytes <= PAGES_LIMIT ? 'Parquet-only edition' : 'no') : '–',
+  r.site?.astro.ok ? ['observations.csv', 'observations.json', 'observations.parquet'].map((f) => mb(r.site!.downloads[f] ?? 0)).join(' / ') : '–',
   r.site?.astro.ok ? `${round(r.site.largest_page_gz / 1024, 1)} KB` : '–',
 ]);
 const table = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');

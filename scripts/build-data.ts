@@ -2,7 +2,8 @@
 // Reports are compiled and written one at a time (compileStream), so a national dataset fits in memory. Reading,
 // validating and proving run in a worker thread, serialising and writing in this one: each report is handed over as
 // it is compiled, in order, so the output is what one thread writes, in about half the time on two cores.
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { openDataset } from '../src/pipeline/read.ts';
 import { compileStream, type CompiledReport, type DatasetTables } from '../src/pipeline/compile.ts';
@@ -42,7 +43,8 @@ async function main(): Promise<void> {
   const outDir = resolve(process.env.OUT_DIR ?? 'public/data');
   const started = performance.now();
   const staged = new StagedOutput(outDir);
-  const emitter = new DatasetEmitter(staged);
+  // the changelog needs every row's manifest line: kept only for a data folder with releases
+  const emitter = new DatasetEmitter(staged, { releases: existsSync(join(dataDir, 'releases')) });
   const written = new Int32Array(new SharedArrayBuffer(4));
   let flagged = 0;
   let regions = 0;
@@ -87,4 +89,10 @@ async function main(): Promise<void> {
       `from ${result.reports} reports, ${regions} regions, ${metrics} metrics → ${outDir} ` +
       `in ${Math.round(performance.now() - started)} ms`,
   );
+  const release = emitter.release!;
+  if (release.previous || release.version !== '0.0.0') {
+    console.log(release.released
+      ? `version ${release.version} (${release.date}): ${release.entries.length} changes since ${release.previous || 'the start'}`
+      : `unreleased: ${release.entries.length} changes since ${release.previous} need version ${release.version.replace(/-draft$/, '')} (npm run release)`);
+  }
 }

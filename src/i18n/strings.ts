@@ -143,6 +143,14 @@ const zh = {
   growthDerived: '本站据两年数额计算',
   growthNone: '暂无数据。',
   over: '{y} 比 {b}',
+  citeFigure: '引用 · 报错',
+  citeReport: '引用本报告',
+  reportWrong: '报告数字有误（在代码库提交问题，已预填）',
+  version: '数据版本',
+  releaseDate: '发布日期',
+  unreleased: '未发布（草稿）',
+  changelog: '版本变更',
+  parquetLoaders: '一行读取 Parquet',
 };
 
 type Strings = typeof zh;
@@ -289,6 +297,14 @@ const en: Strings = {
   growthDerived: 'computed by this site from two years’ amounts',
   growthNone: 'No data yet.',
   over: '{y} over {b}',
+  citeFigure: 'Cite · report an error',
+  citeReport: 'Cite this report',
+  reportWrong: 'Report a wrong figure (opens a prefilled issue on the repository)',
+  version: 'Dataset version',
+  releaseDate: 'Release date',
+  unreleased: 'unreleased (draft)',
+  changelog: 'Changes between versions',
+  parquetLoaders: 'Parquet in one line',
 };
 
 export const STRINGS: Record<Locale, Strings> = { 'zh-cn': zh, en };

@@ -17,6 +17,7 @@ import type { ReportMeta } from '../model/report.ts';
 import type { ReferenceRow } from '../model/reference.ts';
 import { resolvePeriod } from '../model/period.ts';
 import { unitInfo, writtenDecimals } from '../text/figure.ts';
+import { readReleases, type ReleaseHistory } from './release.ts';
 
 export type CompiledReport = ReportMeta & Coverage & {
   /** The report's period with a relative one resolved, as observations carry it. */
@@ -32,6 +33,8 @@ export type Compiled = {
   reports: CompiledReport[];
   observations: Observation[];
   reference: ReferenceRow[];
+  /** Releases of data/releases/, oldest first: the dataset's version and changelog come from them. */
+  releases: ReleaseHistory;
 };
 
 /** Natural order of local ids, so f2 sorts before f10 whatever the curator's padding. */
@@ -94,6 +97,7 @@ export function compileDataset(raw: RawDataset): { compiled: Compiled | null; pr
     report: (folder) => byFolder.get(folder)!,
     snapshot: (name) => raw.snapshots.get(name),
     snapshotProblem: (name) => raw.snapshotProblems?.get(name),
+    releases: raw.releases,
   };
   const reports: CompiledReport[] = [];
   const observations: Observation[] = [];
@@ -113,7 +117,7 @@ export function compileDataset(raw: RawDataset): { compiled: Compiled | null; pr
 }
 
 /** What the publishing side receives from compileStream. */
-export type DatasetTables = Pick<Compiled, 'metrics' | 'regions' | 'reference'>;
+export type DatasetTables = Pick<Compiled, 'metrics' | 'regions' | 'reference' | 'releases'>;
 export type DatasetSink = {
   /** Each report once compiled, in report id order, with its observations in published order (derived last). */
   report(report: CompiledReport, observations: readonly Observation[]): void;
@@ -129,6 +133,7 @@ export type DatasetSink = {
  */
 export function compileStream(source: DatasetSource, sink: DatasetSink): { problems: Problem[]; observations: number; derived: number; reports: number } {
   const { tables, problems } = validateTables(source, (name) => source.snapshot(name));
+  const releases = source.releases ? readReleases(source.releases, problems) : [];
   const metrics = new Map(tables.metrics.map((m) => [m.metric_id, m]));
   const snapshots = { get: (name: string) => source.snapshot(name) };
   const regionBasis = new Map(tables.regions.map((r) => [r.region_id, r.basis]));
@@ -163,6 +168,7 @@ export function compileStream(source: DatasetSource, sink: DatasetSink): { probl
     metrics: [...tables.metrics, ...newMetrics.values()].sort((a, b) => (a.metric_id < b.metric_id ? -1 : 1)),
     regions: [...tables.regions].sort((a, b) => (a.region_id < b.region_id ? -1 : 1)),
     reference: tables.reference.map((r) => r.data),
+    releases,
   });
   return { problems: [], observations: observationCount, derived: derivedCount, reports: reportCount };
 }

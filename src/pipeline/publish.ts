@@ -11,6 +11,8 @@ import type { Observation } from '../model/observation.ts';
 import type { Metric } from '../model/metric.ts';
 import type { ReferenceRow } from '../model/reference.ts';
 import { SHARDS, TABLES, columnNames, type TableName } from '../model/columns.ts';
+import { ParquetTable } from './parquet.ts';
+import { CHANGE_COLUMNS, changeLines, manifestRow, metricHash, versioning, type ManifestRow, type State, type Versioning } from './release.ts';
 
 export const DATASET_NAME = 'bureau-atlas';
 export const LICENSE = { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' };
@@ -30,30 +32,26 @@ function pick(row: object, columns: string[]): Record<string, unknown> {
 type Span = { start: number; end: number };
 type SourceEntry = { title: string; report_id: string };
 
-function dataPackage(sources: SourceEntry[], years: Span): object {
+/** Tables also published as Parquet. */
+export const PARQUET_TABLES: readonly TableName[] = Object.keys(TABLES) as TableName[];
+
+function dataPackage(sources: SourceEntry[], years: Span, release: Versioning): object {
   return {
     profile: 'tabular-data-package',
     name: DATASET_NAME,
     title: 'bureau-atlas: figures from Chinese local education bureaus’ work reports',
     description:
       'Figures published by Chinese local education bureaus in their annual work reports, each tied to the verbatim sentence it came from. These are figures as the bureaus reported them, not official statistics.',
-    version: '1.0.0',
+    version: release.version,
+    // the release date from data/releases/<version>.json (a draft has none): never the clock, so builds repeat
+    ...(release.date ? { created: `${release.date}T00:00:00Z` } : {}),
     licenses: [LICENSE],
     keywords: ['education', 'China', 'local government', '教育局', '工作总结'],
     temporal: years.end >= years.start ? { start: String(years.start), end: String(years.end) } : undefined,
     sources: sources.map((r) => ({ title: r.title, path: `sources/${r.report_id}.txt` })),
-    resources: (Object.keys(TABLES) as TableName[]).map((name) => {
+    resources: (Object.keys(TABLES) as TableName[]).flatMap((name) => {
       const table = TABLES[name];
-      return {
-        name,
-        path: `${name}.csv`,
-        profile: 'tabular-data-resource',
-        title: table.title,
-        description: table.description,
-        format: 'csv',
-        mediatype: 'text/csv',
-        encoding: 'utf-8',
-        schema: {
+      const schema = {
           fields: table.columns.map((col) => ({
             name: col.name,
             // arrays are written semicolon-separated in CSV
@@ -63,12 +61,35 @@ function dataPackage(sources: SourceEntry[], years: Span): object {
           missingValues: [''],
           primaryKey: table.primaryKey,
           foreignKeys: table.foreignKeys,
-        },
       };
-    }),
+      const csv = { name, path: `${name}.csv`, profile: 'tabular-data-resource', title: table.title, description: table.description, format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', schema };
+      // the same table as Parquet: same columns and types, arrays semicolon-separated, text without the CSV's apostrophe
+      const parquet = { name: `${name}-parquet`, path: `${name}.parquet`, title: `${table.title} (Parquet)`, description: table.description, format: 'parquet', mediatype: 'application/vnd.apache.parquet', schema };
+      return PARQUET_TABLES.includes(name) ? [csv, parquet] : [csv];
+    }).concat(release.previous || release.entries.length ? [{
+      name: 'changes',
+      path: 'changes.csv',
+      profile: 'tabular-data-resource',
+      title: 'Changes since the previous release',
+      description: `What changed from version ${release.previous || '(none)'} to ${release.version}: rows added, removed or changed (one line per field, old → new), metrics split, renamed, added, removed or redefined, columns added or removed.`,
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      schema: { fields: CHANGE_COLUMNS.map((name) => ({ name, type: 'string' })), missingValues: [''] },
+    } as never] : []),
   };
 }
 
+
+/** What a release of the data records: each row's manifest line, each curated metric's definition hash, the columns. */
+export function releaseState(manifest: Map<string, ManifestRow>, metrics: readonly Record<string, unknown>[], columns?: Record<string, string[]>): State {
+  return {
+    manifest,
+    // metrics the site derives (growth) follow from their source metric; only curated ones are recorded
+    metrics: Object.fromEntries(metrics.filter((m) => !m.derived_from).map((m) => [String(m.metric_id), metricHash(m)])),
+    columns: columns ?? Object.fromEntries((Object.keys(TABLES) as TableName[]).map((name) => [name, columnNames(name)])),
+  };
+}
 
 /** The years observations span; a loop, as Math.min(...years) overflows the call stack at national scale. */
 function widen(years: Span, observations: readonly Observation[]): void {
@@ -87,12 +108,14 @@ class TableWriter {
   readonly columns: string[];
   readonly csv: (chunk: string) => void;
   readonly json: (chunk: string) => void;
+  readonly parquet: ParquetTable | null;
   count = 0;
 
   constructor(name: TableName, out: Output) {
     this.columns = columnNames(name);
     this.csv = (chunk) => out.append(`${name}.csv`, chunk);
     this.json = (chunk) => out.append(`${name}.json`, chunk);
+    this.parquet = out.bytes && PARQUET_TABLES.includes(name) ? new ParquetTable(name, out as Required<Output>) : null;
     // Papa writes the header line and its newline even for no rows
     this.csv(Papa.unparse({ fields: this.columns, data: [] }, { newline: '\n' }));
   }
@@ -105,12 +128,15 @@ class TableWriter {
     // each element one level deep: its lines indented by one more space (JSON strings never hold a raw newline)
     const json = picked.map((row) => ` ${JSON.stringify(row, null, 1).replaceAll('\n', '\n ')}`).join(',\n');
     this.json(`${this.count ? ',\n' : '[\n'}${json}`);
+    this.parquet?.write(picked);
     this.count += rows.length;
   }
 
-  end(): void {
+  /** `metadata`: what the Parquet file's footer says of the dataset (version, release date). */
+  end(metadata: Record<string, string>): void {
     this.csv('\n');
     this.json(this.count ? '\n]\n' : '[]\n');
+    this.parquet?.end(metadata);
   }
 }
 
@@ -162,6 +188,8 @@ class ShardWriter {
 export type Output = {
   file(path: string, content: string): void;
   append(path: string, chunk: string): void;
+  /** Binary files (Parquet), appended to chunk by chunk; an Output without it publishes no Parquet. */
+  bytes?(path: string, chunk: Uint8Array): void;
 };
 
 /**
@@ -176,9 +204,13 @@ export class DatasetEmitter implements DatasetSink {
   readonly reportRows: object[] = [];
   readonly sources: SourceEntry[] = [];
   readonly years: Span = { start: Infinity, end: -Infinity };
+  /** The current data's manifest, kept only when data/releases/ exists (a national synthetic set has none). */
+  readonly manifest: Map<string, ManifestRow> | null;
+  release: Versioning | null = null;
 
-  constructor(out: Output) {
+  constructor(out: Output, options: { releases: boolean } = { releases: true }) {
     this.out = out;
+    this.manifest = options.releases ? new Map() : null;
     this.observations = new TableWriter('observations', out);
     this.byMetric = new ShardWriter(SHARDS.metric, out);
     this.byRegion = new ShardWriter(SHARDS.region, out);
@@ -191,6 +223,7 @@ export class DatasetEmitter implements DatasetSink {
       const line = JSON.stringify(pick(o, columns));
       this.byMetric.write(o.metric_id, line);
       this.byRegion.write(o.region_id, line);
+      this.manifest?.set(o.observation_id, manifestRow(o));
     }
     widen(this.years, observations);
     this.reportRows.push(pick(publishedReport(report), columnNames('reports')));
@@ -199,31 +232,49 @@ export class DatasetEmitter implements DatasetSink {
   }
 
   end(tables: DatasetTables): void {
-    this.observations.end();
+    const metrics = tables.metrics.map(publishedMetric);
+    const current = releaseState(this.manifest ?? new Map(), metrics);
+    const release = versioning(this.manifest ? tables.releases : [], current);
+    this.release = release;
+    const metadata = { 'bureau_atlas.version': release.version, ...(release.date ? { 'bureau_atlas.release_date': release.date } : {}), 'bureau_atlas.license': LICENSE.name };
+    this.observations.end(metadata);
     this.byMetric.end();
     this.byRegion.end();
     const table = (name: TableName, rows: readonly object[]) => {
       const writer = new TableWriter(name, this.out);
       writer.write(rows);
-      writer.end();
+      writer.end(metadata);
     };
-    table('metrics', tables.metrics.map(publishedMetric));
+    table('metrics', metrics);
     table('regions', tables.regions);
     table('reports', this.reportRows);
     table('reference', tables.reference.map(publishedReference));
-    this.out.file('datapackage.json', `${JSON.stringify(dataPackage(this.sources, this.years), null, 2)}\n`);
+    if (release.previous || release.entries.length) {
+      const lines = changeLines(release.entries, release.version, release.previous);
+      this.out.file('changes.csv', `${Papa.unparse({ fields: [...CHANGE_COLUMNS], data: lines.map((l) => csvCells(l, [...CHANGE_COLUMNS])) }, { newline: '\n' })}\n`);
+    }
+    // what the data page shows: the version, its date and notes, and the changelog's entries
+    this.out.file('release.json', `${JSON.stringify(release)}\n`);
+    this.out.file('datapackage.json', `${JSON.stringify(dataPackage(this.sources, this.years, release), null, 2)}\n`);
   }
 }
 
-/** Every published file by its path under public/data/; deterministic for a given input. */
-export function outputFiles(compiled: Compiled): Map<string, string> {
+/**
+ * Every published text file by its path under public/data/; deterministic for a given input. The Parquet files go
+ * into `binary` when it is given (and are not made otherwise).
+ */
+export function outputFiles(compiled: Compiled, binary?: Map<string, Uint8Array>): Map<string, string> {
   const parts = new Map<string, string[]>();
   const append = (path: string, chunk: string) => {
     const list = parts.get(path);
     if (list) list.push(chunk);
     else parts.set(path, [chunk]);
   };
-  const emitter = new DatasetEmitter({ file: append, append });
+  const bytes = (path: string, chunk: Uint8Array) => {
+    const before = binary!.get(path);
+    binary!.set(path, before ? Buffer.concat([before, chunk]) : chunk);
+  };
+  const emitter = new DatasetEmitter({ file: append, append, ...(binary ? { bytes } : {}) }, { releases: compiled.releases.length > 0 });
   // one report at a time, as the streaming compile hands them over
   const byReport = new Map<string, Observation[]>();
   for (const o of compiled.observations) {
@@ -287,7 +338,8 @@ export class StagedOutput implements Output {
    */
   static readonly MAX_OPEN = 64;
   readonly created = new Set<string>();
-  readonly append = (path: string, chunk: string): void => {
+  readonly bytes = (path: string, chunk: Uint8Array): void => this.append(path, chunk);
+  readonly append = (path: string, chunk: string | Uint8Array): void => {
     let fd = this.open.get(path);
     if (fd === undefined) {
       if (this.open.size >= StagedOutput.MAX_OPEN) {
@@ -299,7 +351,7 @@ export class StagedOutput implements Output {
       this.created.add(path);
     } else this.open.delete(path);
     this.open.set(path, fd);
-    const bytes = Buffer.from(chunk, 'utf8');
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
   };
 

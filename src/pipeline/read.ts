@@ -35,6 +35,7 @@ export type RawDataset = {
   /** Seed files that cannot be read, with the reason. */
   snapshotProblems?: Map<string, string>;
   reports: RawReport[];
+  releases?: ReleaseFiles;
 };
 
 /**
@@ -52,7 +53,10 @@ export type DatasetSource = {
   snapshot(name: string): string | undefined;
   /** Why a seed file cannot be read (not UTF-8, a symbolic link), if it cannot. */
   snapshotProblem?(name: string): string | undefined;
+  /** data/releases/: release records (<version>.json) and their manifests (<version>.csv); absent, no releases. */
+  releases?: ReleaseFiles;
 };
+export type ReleaseFiles = { records: SourceFile[]; manifests: SourceFile[] };
 
 export function openDataset(dataDir: string, displayRoot = process.cwd()): DatasetSource {
   const root = existsSync(dataDir) ? realpathSync(dataDir) : dataDir;
@@ -86,10 +90,14 @@ export function openDataset(dataDir: string, displayRoot = process.cwd()): Datas
     }
     return text;
   };
+  const releasesDir = join(dataDir, 'releases');
+  const releaseNames = existsSync(releasesDir) ? readdirSync(releasesDir).sort() : [];
+  const releaseFiles = (ext: string) => releaseNames.filter((n) => n.endsWith(ext)).map((n) => read(join(releasesDir, n))!);
   return {
     metrics: read(join(dataDir, 'metrics.csv')),
     regions: read(join(dataDir, 'regions.csv')),
     reference: read(join(dataDir, 'reference', 'national.csv')),
+    releases: { records: releaseFiles('.json'), manifests: releaseFiles('.csv') },
     folders,
     report: (folder) => ({
       folder,
@@ -126,5 +134,6 @@ export function readDataset(dataDir: string, displayRoot = process.cwd()): RawDa
     snapshots,
     snapshotProblems,
     reports: source.folders.map((folder) => source.report(folder)),
+    releases: source.releases,
   };
 }

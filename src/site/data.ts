@@ -10,6 +10,10 @@ import type { ReferenceRow } from '../model/reference.ts';
 import { TOPICS } from '../model/metric.ts';
 import { compareRegions, compareReports, groupByProvince, isGrouped, provincePages, type ProvinceGroup } from './listing.ts';
 import { dataDir, ShardStore, summarise, type MetricStats, type Totals } from './store.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Versioning } from '../pipeline/release.ts';
+import { repositoryUrl } from './issue.ts';
 
 export type SiteReport = PublishedReport;
 export type SiteReference = Omit<ReferenceRow, 'value'> & { value: number };
@@ -31,6 +35,10 @@ export type SiteData = {
   /** Metrics of each topic that have at least one observation, most-reported first. */
   topicMetrics: Map<string, PublishedMetric[]>;
   store: ShardStore;
+  /** The dataset's version, release date and changelog (release.json of npm run data). */
+  release: Versioning;
+  /** Where "report a wrong figure" opens an issue; null when no repository is configured. */
+  repo: string | null;
 };
 
 let cached: Promise<SiteData> | null = null;
@@ -76,6 +84,8 @@ async function load(): Promise<SiteData> {
     national: new Map(reference.filter((r) => r.unit === '%').map((r) => [`${r.metric_id}|${r.year}`, r])),
     topicMetrics,
     store,
+    release: readRelease(),
+    repo: repositoryUrl(),
   };
 }
 
@@ -126,4 +136,11 @@ export async function provincePagePaths(list: 'regions' | 'reports') {
   const data = await siteData();
   if (!isGrouped(data[list].length)) return [];
   return provincePages<unknown>(listings(data)[list]).map((at) => ({ params: { province: at.code, page: at.page > 1 ? String(at.page) : undefined }, props: { at } }));
+}
+
+function readRelease(): Versioning {
+  const path = join(dataDir(), 'release.json');
+  // a data folder compiled before releases existed has none: an unversioned dataset, no changelog
+  if (!existsSync(path)) return { version: '0.0.0', date: '', previous: '', released: false, notes_zh: '', notes_en: '', entries: [] };
+  return JSON.parse(readFileSync(path, 'utf8')) as Versioning;
 }

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 export const BASE_PATH = '/bureau-atlas/';
 export const DIST = join(process.cwd(), 'test-results', 'site');
 export const SITE_URL = 'http://127.0.0.1:4399';
+/** The repository that "report a wrong figure" links to in the test build. */
+export const REPO_URL = 'https://github.com/example/bureau-atlas';
 
 /**
  * The environment for a build started from inside a test: vitest sets BASE_URL, MODE, DEV, PROD and SSR in

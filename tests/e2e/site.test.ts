@@ -4,7 +4,7 @@ import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { BASE_PATH, DIST, SITE_URL, buildEnv } from './paths.ts';
+import { BASE_PATH, DIST, REPO_URL, SITE_URL, buildEnv } from './paths.ts';
 
 const json = <T>(name: string): T[] => JSON.parse(readFileSync(join('public', 'data', `${name}.json`), 'utf8'));
 type Obs = { observation_id: string; report_id: string; metric_id: string; kind: string; value_base: number | null };
@@ -15,6 +15,7 @@ const page = (path: string) => {
   expect(existsSync(file), `${path} is built`).toBe(true);
   return parseHTML(readFileSync(file, 'utf8')).document;
 };
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const htmlFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
 
@@ -80,6 +81,36 @@ describe('the built site', () => {
     }
   });
 
+  it('offers every curated figure’s citation in three styles and a prefilled issue, on its report page and its metric page, in both languages', () => {
+    type Report = { report_id: string; title: string; title_en: string; bureau: string; bureau_en: string; year: number | null };
+    const reports = new Map(json<Report>('reports').map((r) => [r.report_id, r]));
+    const release = JSON.parse(readFileSync(join('public', 'data', 'release.json'), 'utf8')) as { version: string };
+    const curated = observations.filter((o) => o.kind !== 'derived');
+    for (const prefix of ['', 'en/']) {
+      const pages = new Map<string, Document>();
+      const at = (path: string) => pages.get(path) ?? pages.set(path, page(path) as unknown as Document).get(path)!;
+      for (const o of curated) {
+        const r = reports.get(o.report_id)!;
+        for (const path of [`${prefix}reports/${o.report_id}`, ...(at(`${prefix}metrics/${o.metric_id}`).querySelector('ol') ? [`${prefix}metrics/${o.metric_id}`] : [])]) {
+          const cite = at(path).getElementById(`cite-${o.observation_id}`);
+          expect(cite, `${path}: ${o.observation_id}`).not.toBeNull();
+          const [gbt, apa] = [...cite!.querySelectorAll('p')].map((p) => p.textContent!);
+          const bibtex = cite!.querySelector('pre')!.textContent!;
+          const permalink = `${SITE_URL}${BASE_PATH}reports/${o.report_id}/#obs-${o.observation_id}`;
+          expect(gbt, path).toMatch(new RegExp(`^GB/T 7714 ${escape(r.bureau)}\\. ${escape(r.title)}\\[R/OL\\]//.*${escape(release.version)} 版\\. ${r.year ?? '出版年不详'}: 第 \\d+ 行，字符 \\d+–\\d+“.+”.*${escape(permalink)}\\.$`));
+          expect(apa, path).toMatch(new RegExp(`^APA ${escape(r.bureau_en)}\\. \\(${r.year ?? 'n\\.d\\.'}\\)\\. ${escape(r.title_en)} \\[${escape(r.title)}\\] \\(line \\d+, characters \\d+–\\d+: .*Version ${escape(release.version)}.*${escape(permalink)}$`));
+          expect(bibtex, path).toContain(`author = {{${r.bureau}}}`);
+          expect(bibtex, path).toContain(`url = {${permalink}}`);
+          const issue = cite!.querySelector('a')!.getAttribute('href')!;
+          expect(issue.startsWith(`${REPO_URL}/issues/new?title=`), path).toBe(true);
+          expect(decodeURIComponent(issue), path).toContain(`Observation: ${o.observation_id}`);
+        }
+      }
+      // the report's own citation
+      for (const r of reports.values()) expect(at(`${prefix}reports/${r.report_id}`).getElementById('cite-report')!.textContent, r.report_id).toContain(`${r.bureau}. ${r.title}[R/OL]`);
+    }
+  });
+
   it('draws one mark for every comparable value on each metric chart, and says why when there is no chart', async () => {
     const { partition } = await import('../../src/site/comparable.ts');
     const metrics = new Map(json<Parameters<typeof partition>[0] & { metric_id: string }>('metrics').map((m) => [m.metric_id, m]));
@@ -114,7 +145,8 @@ describe('the built site', () => {
       for (const el of document.querySelectorAll('a[href], link[href], script[src], img[src]')) {
         const url = el.getAttribute('href') ?? el.getAttribute('src')!;
         if (url.startsWith('/') && !url.startsWith(BASE_PATH)) outside.push(`${relative(DIST, file)}: ${url}`);
-        if (/^https?:/.test(url) && !url.startsWith('http://127.0.0.1:4399/bureau-atlas/')) outside.push(`${relative(DIST, file)}: ${url}`);
+        // the one link out: a prefilled issue on the project's repository
+        if (/^https?:/.test(url) && !url.startsWith('http://127.0.0.1:4399/bureau-atlas/') && !url.startsWith(`${REPO_URL}/issues/new?`)) outside.push(`${relative(DIST, file)}: ${url}`);
       }
     }
     expect(outside).toEqual([]);
@@ -179,7 +211,7 @@ describe('the built site', () => {
   it('is byte-identical when the same commit is built twice', () => {
     const again = `${DIST}-again`;
     rmSync(again, { recursive: true, force: true });
-    const env = buildEnv({ BASE_PATH, SITE_URL, DIST_DIR: again });
+    const env = buildEnv({ BASE_PATH, SITE_URL, REPO_URL, DIST_DIR: again });
     execFileSync('npx', ['astro', 'build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     execFileSync('node', ['scripts/search-index.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();

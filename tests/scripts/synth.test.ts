@@ -81,9 +81,11 @@ describe('npm run synth', () => {
     const published = join(mkdtempSync(join(tmpdir(), 'synth-out-')), 'data');
     const build = spawnSync(process.execPath, ['scripts/build-data.ts'], { cwd: REPO, env: { ...process.env, DATA_DIR: out, OUT_DIR: published }, encoding: 'utf8' });
     expect(build.status, build.stderr).toBe(0);
-    const expected = outputFiles(compileDataset(readDataset(out)).compiled!);
+    const binary = new Map<string, Uint8Array>();
+    const expected = outputFiles(compileDataset(readDataset(out)).compiled!, binary);
     const written = tree(published);
-    expect([...written.keys()].sort()).toEqual([...expected.keys()].sort());
+    expect([...written.keys()].sort()).toEqual([...expected.keys(), ...binary.keys()].sort());
+    for (const [path, bytes] of binary) expect(Buffer.compare(written.get(path)!, Buffer.from(bytes)), path).toBe(0);
     for (const [path, text] of expected) expect(written.get(path)!.toString('utf8'), path).toBe(text);
   });
 
