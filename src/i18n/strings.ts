@@ -140,6 +140,12 @@ const zh = {
   growthDerived: '本站据两年数额计算',
   growthNone: '暂无数据。',
   over: '{y} 比 {b}',
+  reportSummary: '（{period}，{n} 个数字）',
+  searchKinds: { metric: '指标', region: '地区', report: '报告', topic: '专题', list: '列表', page: '页面' } as Record<string, string>,
+  searchCount: '找到 {n} 个结果',
+  searchShown: '，显示前 {shown} 个',
+  searchNone: '没有找到结果。',
+  searchMore: '显示更多结果',
 };
 
 type Strings = typeof zh;
@@ -283,6 +289,12 @@ const en: Strings = {
   growthDerived: 'computed by this site from two years’ amounts',
   growthNone: 'No data yet.',
   over: '{y} over {b}',
+  reportSummary: '({period}, {n} figures)',
+  searchKinds: { metric: 'metric', region: 'region', report: 'report', topic: 'topic', list: 'list', page: 'page' },
+  searchCount: '{n} results',
+  searchShown: ', showing the first {shown}',
+  searchNone: 'Nothing found.',
+  searchMore: 'Show more results',
 };
 
 export const STRINGS: Record<Locale, Strings> = { 'zh-cn': zh, en };

@@ -35,18 +35,30 @@ export type SiteData = {
 
 let cached: Promise<SiteData> | null = null;
 
+/**
+ * A region's name as readers see it: the dictionary tells unnamed regions apart by their source file and part
+ * (未具名县（003篇c）, "Unnamed county (003 part c)"); pages say it in words.
+ */
+export function readerName(name: string): string {
+  const ordinal = (letter: string) => letter.charCodeAt(0) - 96;
+  return name
+    .replace(/(\d{3})篇([a-z])/g, (_, file: string, part: string) => `来源 ${file} 第 ${ordinal(part)} 篇`)
+    .replace(/\((\d{3}) part ([a-z])\)/g, (_, file: string, part: string) => `(source ${file}, report ${ordinal(part)})`);
+}
+
 export function siteData(): Promise<SiteData> {
   cached ??= load();
   return cached;
 }
 
 async function load(): Promise<SiteData> {
-  const [metrics, regions, reports, reference] = (await Promise.all([
+  let [metrics, regions, reports, reference] = (await Promise.all([
     getCollection('metrics'),
     getCollection('regions'),
     getCollection('reports'),
     getCollection('reference'),
   ]).then((all) => all.map((c) => c.map((e) => e.data)))) as [PublishedMetric[], Region[], SiteReport[], SiteReference[]];
+  regions = regions.map((r) => ({ ...r, name_zh: readerName(r.name_zh), name_en: readerName(r.name_en) }));
   const store = new ShardStore(dataDir());
   const byId = new Map(metrics.map((m) => [m.metric_id, m]));
   const { metricStats, regionCounts, totals } = summarise(store, (id) => byId.get(id));
