@@ -146,6 +146,12 @@ const zh = {
   searchShown: '，显示前 {shown} 个',
   searchNone: '没有找到结果。',
   searchMore: '显示更多结果',
+  jumpToFigures: '跳到本报告的全部数字（表格）',
+  figureLink: '{metric}：查看对比图',
+  sourceIndexNo: '索引号',
+  sourceIssued: '发文日期',
+  sourcePublisher: '发布机构',
+  sourceDetails: '原文发布信息（照录原网页）',
 };
 
 type Strings = typeof zh;
@@ -295,6 +301,12 @@ const en: Strings = {
   searchShown: ', showing the first {shown}',
   searchNone: 'Nothing found.',
   searchMore: 'Show more results',
+  jumpToFigures: 'Jump to all figures of this report (table)',
+  figureLink: '{metric}: see the comparison',
+  sourceIndexNo: 'Index number (索引号)',
+  sourceIssued: 'Date issued (发文日期)',
+  sourcePublisher: 'Publisher (发布机构)',
+  sourceDetails: 'Original publication details (as the source page gives them)',
 };
 
 export const STRINGS: Record<Locale, Strings> = { 'zh-cn': zh, en };

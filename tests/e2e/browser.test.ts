@@ -12,6 +12,7 @@ import metrics from '../../public/data/metrics.json' with { type: 'json' };
 import type { Observation } from '../../src/model/observation.ts';
 import type { PublishedMetric } from '../../src/model/metric.ts';
 import { partition } from '../../src/site/comparable.ts';
+import { readerProblems } from './reader-checks.ts';
 
 let browser: Browser;
 let server: Server;
@@ -107,13 +108,25 @@ describe('reading a chart', () => {
     await close();
   });
 
-  it('lands on the highlighted sentence of the report when a mark is clicked', async () => {
+  it('lands on the highlighted figure of the report when a mark is clicked, and the figure links back to its chart', async () => {
     const { page, close } = await open(`metrics/${firstMetric()}/`);
     await page.locator('figure.chart svg a').first().click();
     await page.waitForURL(/\/reports\/.+#obs-/);
     const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
-    const quote = page.locator(`[id="${id}"]`).locator('xpath=..');
-    await expect.poll(() => quote.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 224, 138)');
+    // The figure itself is highlighted (a sentence may hold three figures), not the sentence around it.
+    const figure = page.locator(`[id="${id}"]`).locator('xpath=ancestor-or-self::span[contains(@class, "fig")][1]').locator('mark').first();
+    await expect.poll(() => figure.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 224, 138)');
+    const quote = page.locator(`[id="${id}"]`).locator('xpath=ancestor::span[contains(@class, "quote")][1]');
+    expect(await quote.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgb(255, 224, 138)');
+    await figure.click();
+    await page.waitForURL(new RegExp(`/metrics/${firstMetric()}/#chart-${firstMetric()}$`));
+    await close();
+  });
+
+  it('jumps from the top of a report page to its table of figures', async () => {
+    const { page, close } = await open(`reports/${observations[0]!.report_id}/`);
+    await page.locator('a[href="#figures"]').click();
+    await expect.poll(() => page.locator('#figures').evaluate((el) => Math.abs(el.getBoundingClientRect().top) < 50)).toBe(true);
     await close();
   });
 
@@ -153,6 +166,38 @@ describe('navigation, search and downloads', () => {
     await page.locator('[data-lang-switch]').click();
     await page.waitForURL(`**${BASE_PATH}en/metrics/${firstMetric()}/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await close();
+  });
+
+  it('keeps the figure anchor and the search query when switching language', async () => {
+    const first = observations[0]!;
+    const report = await open(`reports/${first.report_id}/#obs-${first.observation_id}`);
+    await report.page.locator('[data-lang-switch]').click();
+    await report.page.waitForURL(`**${BASE_PATH}en/reports/${first.report_id}/#obs-${first.observation_id}`);
+    await report.close();
+    const search = await open('search/?q=入园率');
+    await search.page.locator('[data-lang-switch]').click();
+    await search.page.waitForURL((u) => u.pathname === `${BASE_PATH}en/search/` && u.searchParams.get('q') === '入园率');
+    await search.close();
+  });
+
+  it('finds the preschool enrolment metric first for 入园率, nothing about 投入, and says what each result is', async () => {
+    const { page, close } = await open('search/?q=入园率');
+    const results = page.locator('[data-search-results] li');
+    await expect.poll(() => results.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await results.first().locator('a').getAttribute('href')).toMatch(/\/metrics\/preschool_gross_enrolment_rate\/$/);
+    expect(await results.first().locator('.badge').textContent()).toBe('指标');
+    for (const text of await results.allTextContents()) expect(text.includes('入园率') || text.includes('入园'), text).toBe(true);
+    expect(await page.locator('[data-search-status]').textContent()).toMatch(/^找到 \d+ 个结果/);
+    await close();
+  });
+
+  it('shows results beyond the first 20 on request', async () => {
+    const { page, close } = await open('en/search/?q=education');
+    const results = page.locator('[data-search-results] li');
+    await expect.poll(() => results.count(), { timeout: 15_000 }).toBe(20);
+    await page.locator('[data-search-more]').click();
+    await expect.poll(() => results.count()).toBeGreaterThan(20);
     await close();
   });
 
@@ -201,6 +246,25 @@ describe('navigation, search and downloads', () => {
     await own(`data/by-metric/${first.metric_id}.json`, 'metric_id');
     await close();
   });
+});
+
+describe('every page template, in both languages, on a phone and a desktop', () => {
+  it('fits the screen, keeps chart text inside its chart, marks text of the other language and shows no file codes', async () => {
+    const first = observations[0]!;
+    const templates = ['', 'topics/access/', `metrics/${firstMetric()}/`, `regions/${first.region_id}/`, `reports/${first.report_id}/`, 'regions/', 'reports/', 'search/?q=入园率', 'data/', 'methodology/', 'no-such-page/'];
+    const found: string[] = [];
+    for (const width of [360, 1280]) {
+      const visit = await open('', { width });
+      for (const path of [...templates, ...templates.map((p) => `en/${p}`)]) {
+        await visit.page.goto(url(path), { waitUntil: 'load' });
+        // The search page's results are the page: wait for them before reading it.
+        if (path.includes('?q=')) await visit.page.locator('[data-search-results] li').first().waitFor({ timeout: 15_000 });
+        for (const p of await readerProblems(visit.page)) found.push(`${width}px ${path}: ${p.kind}: ${p.text}`);
+      }
+      await visit.close();
+    }
+    expect(found).toEqual([]);
+  }, 300_000);
 });
 
 describe('screenshots', () => {
