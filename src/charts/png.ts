@@ -69,7 +69,7 @@ function subsets(weight: 400 | 700): Subset[] {
   }));
 }
 
-let fonts: { subsets: Subset[]; cache: string } | null = null;
+let fonts: { subsets: Subset[]; cache: string; subsetOf: Map<number, number> } | null = null;
 function fontSet() {
   if (fonts) return fonts;
   const require = createRequire(import.meta.url);
@@ -79,7 +79,11 @@ function fontSet() {
   // One weight: the title is set larger, not bolder. The Latin subset first: resvg shapes each line with the first
   // face of the family, then takes what it lacks from the others.
   const all = subsets(400);
-  fonts = { subsets: [...all.filter((s) => /-latin-400/.test(s.file)), ...all.filter((s) => !/-latin-400/.test(s.file))], cache };
+  const ordered = [...all.filter((s) => /-latin-400/.test(s.file)), ...all.filter((s) => !/-latin-400/.test(s.file))];
+  // Which subset holds each code point (the first that lists it), looked up once per character of a chart.
+  const subsetOf = new Map<number, number>();
+  ordered.forEach((s, i) => { for (const [a, b] of s.ranges) for (let c = a; c <= b; c++) if (!subsetOf.has(c)) subsetOf.set(c, i); });
+  fonts = { subsets: ordered, cache, subsetOf };
   return fonts;
 }
 
@@ -102,15 +106,14 @@ export function codePoints(svg: string): Set<number> {
 
 /** The font files that hold every character of `svg`, and the characters no subset holds. */
 export function fontFilesFor(svg: string): { files: string[]; missing: number[] } {
-  const { subsets: all, cache } = fontSet();
-  const chars = codePoints(svg);
-  const covered = new Set<number>();
-  const files = all.filter((s) => {
-    let needed = false;
-    for (const c of chars) if (s.ranges.some(([a, b]) => c >= a && c <= b)) { needed = true; covered.add(c); }
-    return needed;
-  }).map((s) => sfntPath(s, cache));
-  return { files, missing: [...chars].filter((c) => c >= 0x20 && !covered.has(c)) };
+  const { subsets: all, cache, subsetOf } = fontSet();
+  const needed = new Set<number>();
+  const missing: number[] = [];
+  for (const c of codePoints(svg)) {
+    const i = subsetOf.get(c);
+    if (i === undefined) { if (c >= 0x20) missing.push(c); } else needed.add(i);
+  }
+  return { files: [...needed].sort((a, b) => a - b).map((i) => sfntPath(all[i]!, cache)), missing };
 }
 
 /** resvg's options: the shipped font only, every generic family mapped to it, two pixels per SVG unit. */

@@ -1,6 +1,7 @@
 // The site's view of the compiled dataset. The dictionary tables come from the content collections; observations
 // are read per metric or per region when a page needs them (store.ts), and what the indexes count is summed in
 // one pass over the per-metric files, so no page and no build step holds every observation at once.
+import { readerName } from './chart-rows.ts';
 import { getCollection } from 'astro:content';
 import type { Observation } from '../model/observation.ts';
 import type { PublishedMetric } from '../model/metric.ts';
@@ -34,17 +35,6 @@ export type SiteData = {
 };
 
 let cached: Promise<SiteData> | null = null;
-
-/**
- * A region's name as readers see it: the dictionary tells unnamed regions apart by their source file and part
- * (未具名县（003篇c）, "Unnamed county (003 part c)"); pages say it in words.
- */
-export function readerName(name: string): string {
-  const ordinal = (letter: string) => letter.charCodeAt(0) - 96;
-  return name
-    .replace(/(\d{3})篇([a-z])/g, (_, file: string, part: string) => `来源 ${file} 第 ${ordinal(part)} 篇`)
-    .replace(/\((\d{3}) part ([a-z])\)/g, (_, file: string, part: string) => `(source ${file}, report ${ordinal(part)})`);
-}
 
 export function siteData(): Promise<SiteData> {
   cached ??= load();
