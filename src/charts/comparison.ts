@@ -3,6 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { ticks as niceTicks } from 'd3';
 import type { Locale } from '../i18n/format.ts';
 import { formatValue, tickFormatter, unitLabel } from '../i18n/format.ts';
+import { t } from '../i18n/strings.ts';
 
 export type ComparisonRow = {
   observationId: string;
@@ -59,12 +60,29 @@ export function fit(label: string, units: number): string {
   return `${out}…`;
 }
 
+/** Cuts a label to `units` keeping its last " · " part whole: the year stays readable when a long name is cut. */
+export function fitKeepingEnd(label: string, units: number): string {
+  if (textUnits(label) <= units) return label;
+  const cut = label.lastIndexOf(' · ');
+  if (cut < 0) return fit(label, units);
+  const end = label.slice(cut);
+  return `${fit(label.slice(0, cut), Math.max(4, units - textUnits(end)))}${end}`;
+}
+
 // Colours: actual values are solid ink; targets and plans are hollow so they never read as achievements; values
 // computed by the site are grey; national statistics are a separate hue and a tick, not a dot.
 /** As many nice ticks as their labels fit side by side ("80 million" is wide; 80 is not). */
 export function fittedTicks(domain: [number, number], tickFormat: (x: number) => string, plotWidth: number): number[] {
   return [5, 4, 3, 2].map((n) => niceTicks(domain[0], domain[1], n))
     .find((t) => t.reduce((w, x) => w + textUnits(tickFormat(x)) * UNIT_PX + 14, 0) <= plotWidth) ?? [0];
+}
+
+/**
+ * The x axis's unit, centred under the axis as "单位：万元" / "Unit: %": Plot's default puts it at the far right
+ * with an arrow, where it reads as detached from the numbers it names.
+ */
+export function unitAxis(unitBase: string, locale: Locale) {
+  return { label: `${t(locale).unit}${locale === 'zh-cn' ? '：' : ': '}${unitLabel(unitBase, locale)}`, labelAnchor: 'center' as const, labelArrow: 'none' as const, labelOffset: 36 };
 }
 
 export const COLOURS = { actual: '#1f4e79', target: '#1f4e79', plan: '#1f4e79', derived: '#6b6b6b', national: '#c2410c', flag: '#b91c1c' };
@@ -74,7 +92,9 @@ export function rowFrame(rows: number, size: { width: number; narrow: boolean; m
   const { width, narrow, marginLeft, marginRight } = size;
   return {
     width,
-    height: rows * (narrow ? 44 : 28) + (narrow ? 56 : 50),
+    height: rows * (narrow ? 44 : 28) + (narrow ? 56 : 50) + 12,
+    // Room below the ticks for the unit, centred under the axis (unitAxis).
+    marginBottom: 42,
     marginLeft,
     marginRight,
     marginTop: narrow ? 28 : 20,
@@ -110,7 +130,8 @@ export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions
   const marginRight = Math.min(180, Math.max(narrow ? 60 : 80, Math.ceil(Math.max(0, ...rows.map((r) => textUnits(valueText(r)))) * UNIT_PX) + 16));
   const domain: [number, number] = [min, max === 0 ? 1 : max * 1.05];
   const tickFormat = tickFormatter(unitBase, locale);
-  // Labels wider than 45 % of the chart are cut at the end, so the region's name, which comes first, is kept.
+  // Labels wider than 45 % of the chart are cut in the middle: the region's name, which comes first, and the
+  // period, which comes last, are kept.
   const labelUnits = Math.floor((width * 0.45) / 6.2);
   const marginLeft = narrow ? 10 : Math.ceil(Math.min(labelUnits, Math.max(4, ...labels.map(textUnits))) * 6.2) + 12;
   const plotWidth = width - marginRight - marginLeft;
@@ -119,15 +140,15 @@ export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions
     ...rowFrame(labels.length, { width, narrow, marginLeft, marginRight }),
     x: {
       domain,
-      label: unitLabel(unitBase, locale),
+      ...unitAxis(unitBase, locale),
       tickFormat,
       ticks: tickValues,
       grid: true,
     },
-    y: narrow ? { domain: labels, label: null, axis: null } : { domain: labels, label: null, tickSize: 0, tickFormat: (l: string) => fit(l, labelUnits) },
+    y: narrow ? { domain: labels, label: null, axis: null } : { domain: labels, label: null, tickSize: 0, tickFormat: (l: string) => fitKeepingEnd(l, labelUnits) },
     marks: [
       Plot.ruleY(rows.filter((r) => r.highlight), { y: 'label', stroke: '#fde68a', strokeWidth: narrow ? 40 : 26 }),
-      narrow ? narrowLabels(labels, width, fit) : null,
+      narrow ? narrowLabels(labels, width, fitKeepingEnd) : null,
       Plot.ruleX([0], { stroke: '#999' }),
       Plot.tickX(references, { x: 'national', y: 'label', stroke: COLOURS.national, strokeWidth: 2, title: (r: ComparisonRow) => r.title }),
       Plot.ruleY(filled, { y: 'label', x1: 0, x2: 'value', stroke: '#c7d5e4', strokeWidth: 2 }),

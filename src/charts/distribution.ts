@@ -5,9 +5,9 @@
 import * as Plot from '@observablehq/plot';
 import { quantileSorted } from 'd3';
 import type { Locale } from '../i18n/format.ts';
-import { formatValue, tickFormatter, unitLabel } from '../i18n/format.ts';
+import { formatValue, tickFormatter } from '../i18n/format.ts';
 import { t } from '../i18n/strings.ts';
-import { COLOURS, UNIT_PX, comparisonSpec, fit, fittedTicks, narrowLabels, rowFrame, textUnits, type ComparisonOptions, type ComparisonRow } from './comparison.ts';
+import { COLOURS, UNIT_PX, comparisonSpec, fitKeepingEnd, unitAxis, fit, fittedTicks, narrowLabels, rowFrame, textUnits, type ComparisonOptions, type ComparisonRow } from './comparison.ts';
 
 /**
  * Above this many rows a comparison chart shows distributions instead of one row per value. The real dataset's
@@ -125,15 +125,6 @@ export function distribution(rows: ComparisonRow[], locale: Locale): Distributio
 
 const KNOWN_OPTIONS = new Set(['locale', 'width', 'layout']);
 
-/** Cuts a label to `units` keeping its last " · " part whole: the year stays readable when a long name is cut. */
-export function fitKeepingEnd(label: string, units: number): string {
-  if (textUnits(label) <= units) return label;
-  const cut = label.lastIndexOf(' · ');
-  if (cut < 0) return fit(label, units);
-  const end = label.slice(cut);
-  return `${fit(label.slice(0, cut), Math.max(4, units - textUnits(end)))}${end}`;
-}
-
 /** The aggregated chart: a row per year (range rule, middle-half bar, median tick, national tick), then highlights. */
 export function distributionSpec(dist: Distribution, options: ComparisonOptions): Plot.PlotOptions {
   for (const key of Object.keys(options)) if (!KNOWN_OPTIONS.has(key)) throw new Error(`distributionSpec: unknown option "${key}"`);
@@ -170,7 +161,7 @@ export function distributionSpec(dist: Distribution, options: ComparisonOptions)
   const nationalHighlights = highlights.filter((h) => h.national !== null);
   return {
     ...rowFrame(labels.length, { width, narrow, marginLeft, marginRight }),
-    x: { domain, label: unitLabel(unitBase, locale), tickFormat, ticks: tickValues, grid: true },
+    x: { domain, ...unitAxis(unitBase, locale), tickFormat, ticks: tickValues, grid: true },
     y: narrow ? { domain: labels, label: null, axis: null } : { domain: labels, label: null, tickSize: 0, tickFormat: (l: string) => fitKeepingEnd(l, labelUnits) },
     marks: [
       narrow ? narrowLabels(labels, width, fitKeepingEnd) : null,
@@ -213,3 +204,5 @@ export function chartSpec(rows: ComparisonRow[], locale: Locale, threshold = AGG
   const dist = distribution(rows, locale);
   return { kind: 'distribution', distribution: dist, wide: distributionSpec(dist, { locale }), narrow: distributionSpec(dist, { locale, layout: 'narrow' }) };
 }
+
+export { fitKeepingEnd } from './comparison.ts';

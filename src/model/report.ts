@@ -23,6 +23,13 @@ const reportObject = z.object({
     part: z.string().nullable(),
     published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
     notes: z.string(),
+    /**
+     * The original publication's details where the source page gives them, verbatim (the build finds each in the
+     * snapshot): 索引号 (the government information index number), 发文日期 (date issued), 发布机构 (publisher).
+     */
+    source_index_no: z.string().min(1).optional(),
+    source_issued: z.string().min(1).optional(),
+    source_publisher: z.string().min(1).optional(),
     /** SHA-256 of the snapshot and of source.txt, recorded when the report was taken in (OWID-style origin). */
     seed_sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex'),
     source_sha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex'),
@@ -43,6 +50,9 @@ export type ReportMeta = z.output<typeof reportSchema>;
 export const publishedReportSchema = z.object({
   ...reportObject.shape,
   period: z.string(),
+  source_index_no: z.string().nullable().optional(),
+  source_issued: z.string().nullable().optional(),
+  source_publisher: z.string().nullable().optional(),
   observation_count: z.number().int(),
   mentions_found: z.number().int(),
   mentions_curated: z.number().int(),

@@ -61,6 +61,12 @@ export function proveSource(report: ValidReport, snapshots: Pick<ReadonlyMap<str
     if (seedHash !== meta.seed_sha256) {
       problems.push({ path: jsonPath, line: jsonText('seed_sha256'), field: 'seed_sha256', message: `does not match data/snapshots/${meta.seed_file} (${seedHash})`, got: meta.seed_sha256 });
     }
+    for (const field of ['source_index_no', 'source_issued', 'source_publisher'] as const) {
+      const value = meta[field];
+      if (value !== undefined && !snapshot.includes(value)) {
+        problems.push({ path: jsonPath, line: jsonText(field), field, message: `is not verbatim in data/snapshots/${meta.seed_file}`, got: value.slice(0, 40) });
+      }
+    }
     source.split('\n').forEach((line, i) => {
       const text = line.replace(/\r$/, '');
       if (text.trim() && !snapshot.includes(text)) {

@@ -158,8 +158,14 @@ export function wrap(text: string, units: number): string[] {
   return lines;
 }
 
-/** A standalone SVG for download: the chart with its title, subtitle, warnings and source line drawn in. */
-export function standaloneSvg(model: ChartModel, locale: Locale): string {
+/**
+ * A standalone SVG for download: the chart with everything a reader of the file alone needs drawn in: title,
+ * subtitle, notes and warnings, the key to its marks, the source, the site's name, the page's address and the
+ * licence. Its text is set in Noto Sans SC, the font the PNG is rendered with (png.ts).
+ */
+export function standaloneSvg(model: ChartModel, locale: Locale, address = ''): string {
+  const s = t(locale);
+  const zh = locale === 'zh-cn';
   const width = 720;
   const inner = xmlSafeAttributes(model.svg).replace('<svg ', '<svg x="0" y="0" ');
   const height = model.svg ? Number(/viewBox="0 0 \d+ (\d+(?:\.\d+)?)"/.exec(model.svg)?.[1] ?? 200) : 0;
@@ -167,15 +173,32 @@ export function standaloneSvg(model: ChartModel, locale: Locale): string {
   const noteLines = [...wrap(model.note, 112), ...model.legend.flatMap((l) => wrap(l, 112)), ...wrap(model.noChart, 112)];
   const lines = [model.subtitle, ...noteLines, ...model.warnings.flatMap((w) => wrap(w, 112))];
   const grey = 1 + noteLines.length;
-  const top = 30 + lines.length * 18;
-  const source = t(locale).chartSource.replace(/[；;].*$/, '');
+  // The key to the marks, as the page's legend draws it.
+  const key: [string, string][] = [
+    ...(model.distribution
+      ? [['<rect x="0" y="-9" width="18" height="10" fill="#c7d5e4" stroke="#1f4e79"/>', zh ? '中间一半（方框）、中位数（粗竖线）、最小至最大（线）' : 'middle half (box), median (thick tick), lowest to highest (line)'] as [string, string],
+         ['<circle cx="6" cy="-4" r="5" fill="#1f4e79"/>', zh ? '最高和最低的数值' : 'highest and lowest values'] as [string, string]]
+      : [[model.hasDerived ? '<rect x="1" y="-9" width="10" height="10" fill="#6b6b6b"/>' : '<circle cx="6" cy="-4" r="5" fill="#1f4e79"/>', model.hasDerived ? s.kinds.derived : s.kinds.actual] as [string, string]]),
+    ...(model.hasNational ? [['<rect x="4" y="-10" width="3" height="12" fill="#c2410c"/>', s.national] as [string, string]] : []),
+  ];
+  let keyX = 8;
+  const keyItems = key.map(([mark, text]) => {
+    const item = `<g transform="translate(${keyX} 0)">${mark}<text x="22" y="0" font-size="12" fill="#333">${escapeXml(text)}</text></g>`;
+    keyX += 22 + textUnits(text) * 6.6 + 18;
+    return item;
+  });
+  const top = 30 + lines.length * 18 + 22;
+  const source = s.chartSource.replace(/[；;].*$/, '');
+  const footer = [source, `${s.siteName} · ${address}`.replace(/ · $/, ''), `${s.license}${zh ? "：" : ": "}CC BY 4.0`];
+  const total = top + height + 14 + footer.length * 16;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${top + height + 30}" viewBox="0 0 ${width} ${top + height + 30}" font-family="Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="Noto Sans SC, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif">`,
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="8" y="22" font-size="16" font-weight="bold">${escapeXml(model.name)}</text>`,
     ...lines.map((line, i) => `<text x="8" y="${42 + i * 18}" font-size="12" fill="${i >= grey ? '#b91c1c' : '#555'}">${escapeXml(line)}</text>`),
+    `<g transform="translate(0 ${top - 12})">${keyItems.join('')}</g>`,
     `<g transform="translate(0 ${top})">${inner.replace(/<svg /, `<svg width="${width}" height="${height}" `).replace('<svg ', '<svg xmlns="http://www.w3.org/2000/svg" ')}</g>`,
-    `<text x="8" y="${top + height + 20}" font-size="11" fill="#555">${escapeXml(source)}</text>`,
+    ...footer.map((line, i) => `<text x="8" y="${top + height + 18 + i * 16}" font-size="11" fill="#555">${escapeXml(line)}</text>`),
     `</svg>`,
   ].join('\n');
 }

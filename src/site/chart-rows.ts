@@ -32,6 +32,17 @@ export function periodLabel(o: Pick<Observation, 'period' | 'year'>, locale: Loc
   return o.period.replace('-', '–');
 }
 
+/**
+ * A region's name as readers see it: the dictionary tells unnamed regions apart by their source file and part
+ * (未具名县（003篇c）, "Unnamed county (003 part c)"); pages say it in words.
+ */
+export function readerName(name: string): string {
+  const ordinal = (letter: string) => letter.charCodeAt(0) - 96;
+  return name
+    .replace(/(\d{3})篇([a-z])/g, (_, file: string, part: string) => `来源 ${file} 第 ${ordinal(part)} 篇`)
+    .replace(/\((\d{3}) part ([a-z])\)/g, (_, file: string, part: string) => `(source ${file}, report ${ordinal(part)})`);
+}
+
 export function regionName(region: Region | undefined, locale: Locale): string {
   if (!region) return '?';
   return locale === 'zh-cn' ? region.name_zh : region.name_en;

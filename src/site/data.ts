@@ -1,6 +1,7 @@
 // The site's view of the compiled dataset. The dictionary tables come from the content collections; observations
 // are read per metric or per region when a page needs them (store.ts), and what the indexes count is summed in
 // one pass over the per-metric files, so no page and no build step holds every observation at once.
+import { readerName } from './chart-rows.ts';
 import { getCollection } from 'astro:content';
 import type { Observation } from '../model/observation.ts';
 import type { PublishedMetric } from '../model/metric.ts';
@@ -49,12 +50,13 @@ export function siteData(): Promise<SiteData> {
 }
 
 async function load(): Promise<SiteData> {
-  const [metrics, regions, reports, reference] = (await Promise.all([
+  let [metrics, regions, reports, reference] = (await Promise.all([
     getCollection('metrics'),
     getCollection('regions'),
     getCollection('reports'),
     getCollection('reference'),
   ]).then((all) => all.map((c) => c.map((e) => e.data)))) as [PublishedMetric[], Region[], SiteReport[], SiteReference[]];
+  regions = regions.map((r) => ({ ...r, name_zh: readerName(r.name_zh), name_en: readerName(r.name_en) }));
   const store = new ShardStore(dataDir());
   const byId = new Map(metrics.map((m) => [m.metric_id, m]));
   const { metricStats, regionCounts, totals } = summarise(store, (id) => byId.get(id));

@@ -9,8 +9,10 @@ import { BASE_PATH, DIST } from './paths.ts';
 import { serve } from '../../scripts/static-server.ts';
 import observations from '../../public/data/observations.json' with { type: 'json' };
 import metrics from '../../public/data/metrics.json' with { type: 'json' };
-import { partition } from '../../src/site/comparable.ts';
 import type { Observation } from '../../src/model/observation.ts';
+import type { PublishedMetric } from '../../src/model/metric.ts';
+import { partition } from '../../src/site/comparable.ts';
+import { readerProblems } from './reader-checks.ts';
 
 let browser: Browser;
 let server: Server;
@@ -49,12 +51,15 @@ async function open(path: string, options: { javaScriptEnabled?: boolean; width?
   return { page, problems, close: () => context.close() };
 }
 
-/** The metric whose comparison chart draws the most regions: its page has marks to hover, click and tab to. */
-const firstMetric = () => {
-  const all = observations as Observation[];
-  const regions = (m: (typeof metrics)[number]) => partition(m as Parameters<typeof partition>[0], all.filter((o) => o.metric_id === m.metric_id)).regions;
-  return [...metrics].sort((a, b) => regions(b) - regions(a) || (a.metric_id < b.metric_id ? -1 : 1))[0]!.metric_id;
-};
+/** The metric whose page draws the most regions: one with a comparison chart (a metric that compares nowhere has none). */
+const firstMetric = (() => {
+  let best: [string, number] = ['', 0];
+  for (const metric of metrics as PublishedMetric[]) {
+    const { regions } = partition(metric, (observations as Observation[]).filter((o) => o.metric_id === metric.metric_id));
+    if (regions > best[1]) best = [metric.metric_id, regions];
+  }
+  return () => best[0];
+})();
 
 describe('every page in a browser', () => {
   it('loads without console errors, failed requests or requests that leave the origin', async () => {
@@ -103,13 +108,25 @@ describe('reading a chart', () => {
     await close();
   });
 
-  it('lands on the highlighted sentence of the report when a mark is clicked', async () => {
+  it('lands on the highlighted figure of the report when a mark is clicked, and the figure links back to its chart', async () => {
     const { page, close } = await open(`metrics/${firstMetric()}/`);
     await page.locator('figure.chart svg a').first().click();
     await page.waitForURL(/\/reports\/.+#obs-/);
     const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
-    const quote = page.locator(`[id="${id}"]`).locator('xpath=..');
-    await expect.poll(() => quote.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 224, 138)');
+    // The figure itself is highlighted (a sentence may hold three figures), not the sentence around it.
+    const figure = page.locator(`[id="${id}"]`).locator('xpath=ancestor-or-self::span[contains(@class, "fig")][1]').locator('mark').first();
+    await expect.poll(() => figure.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 224, 138)');
+    const quote = page.locator(`[id="${id}"]`).locator('xpath=ancestor::span[contains(@class, "quote")][1]');
+    expect(await quote.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgb(255, 224, 138)');
+    await figure.click();
+    await page.waitForURL(new RegExp(`/metrics/${firstMetric()}/#chart-${firstMetric()}$`));
+    await close();
+  });
+
+  it('jumps from the top of a report page to its table of figures', async () => {
+    const { page, close } = await open(`reports/${observations[0]!.report_id}/`);
+    await page.locator('a[href="#figures"]').click();
+    await expect.poll(() => page.locator('#figures').evaluate((el) => Math.abs(el.getBoundingClientRect().top) < 50)).toBe(true);
     await close();
   });
 
@@ -152,6 +169,39 @@ describe('navigation, search and downloads', () => {
     await close();
   });
 
+  it('keeps the figure anchor and the search query when switching language', async () => {
+    const first = observations[0]!;
+    const report = await open(`reports/${first.report_id}/#obs-${first.observation_id}`);
+    await report.page.locator('[data-lang-switch]').click();
+    await report.page.waitForURL(`**${BASE_PATH}en/reports/${first.report_id}/#obs-${first.observation_id}`);
+    await report.close();
+    const search = await open('search/?q=入园率');
+    await search.page.locator('[data-lang-switch]').click();
+    await search.page.waitForURL((u) => u.pathname === `${BASE_PATH}en/search/` && u.searchParams.get('q') === '入园率');
+    await search.close();
+  });
+
+  it('finds the preschool enrolment metric first for 入园率, nothing about 投入, and says what each result is', async () => {
+    const { page, close } = await open('search/?q=入园率');
+    const results = page.locator('[data-search-results] li');
+    await expect.poll(() => results.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await results.first().locator('a').getAttribute('href')).toMatch(/\/metrics\/preschool_gross_enrolment_rate\/$/);
+    expect(await results.first().locator('.badge').textContent()).toBe('指标');
+    // Pagefind alone also matches 投入 (入) and 园: a result about those without the whole word is a wrong hit.
+    for (const text of await results.allTextContents()) expect(/投入|园区/.test(text) && !text.includes('入园率'), text).toBe(false);
+    expect(await page.locator('[data-search-status]').textContent()).toMatch(/^找到 \d+ 个结果/);
+    await close();
+  });
+
+  it('shows results beyond the first 20 on request', async () => {
+    const { page, close } = await open('en/search/?q=education');
+    const results = page.locator('[data-search-results] li');
+    await expect.poll(() => results.count(), { timeout: 15_000 }).toBe(20);
+    await page.locator('[data-search-more]').click();
+    await expect.poll(() => results.count()).toBeGreaterThan(20);
+    await close();
+  });
+
   it.each([
     ['search/', '毛入园率'],
     ['en/search/', 'enrolment'],
@@ -178,7 +228,10 @@ describe('navigation, search and downloads', () => {
       const body = await response.text();
       if (link.endsWith('.csv')) {
         expect(response.headers()['content-type'], link).toMatch(/text\/csv/);
-        expect(body.split('\n')[0], link).toMatch(/^[a-z0-9_]+(,[a-z0-9_]+)+$/);
+        // The Excel download starts with a byte-order mark, so Excel on Chinese Windows reads it as UTF-8; the
+        // research files do not.
+        expect(body.startsWith('\uFEFF'), link).toBe(link.endsWith('.excel.csv'));
+        expect(body.replace(/^\uFEFF/, '').split(/\r?\n/)[0], link).toMatch(/^[a-z0-9_]+(,[a-z0-9_]+)+$/);
       } else if (link.endsWith('.json')) {
         expect(response.headers()['content-type'], link).toMatch(/application\/json/);
         expect(body.trimStart()[0], link).toMatch(/[[{]/);
@@ -197,6 +250,25 @@ describe('navigation, search and downloads', () => {
     await own(`data/by-metric/${first.metric_id}.json`, 'metric_id');
     await close();
   });
+});
+
+describe('every page template, in both languages, on a phone and a desktop', () => {
+  it('fits the screen, keeps chart text inside its chart, marks text of the other language and shows no file codes', async () => {
+    const first = observations[0]!;
+    const templates = ['', 'topics/access/', `metrics/${firstMetric()}/`, `regions/${first.region_id}/`, `reports/${first.report_id}/`, 'regions/', 'reports/', 'search/?q=入园率', 'data/', 'methodology/', 'no-such-page/'];
+    const found: string[] = [];
+    for (const width of [360, 1280]) {
+      const visit = await open('', { width });
+      for (const path of [...templates, ...templates.map((p) => `en/${p}`)]) {
+        await visit.page.goto(url(path), { waitUntil: 'load' });
+        // The search page's results are the page: wait for them before reading it.
+        if (path.includes('?q=')) await expect.poll(() => visit.page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toMatch(/\d|没有|Nothing/);
+        for (const p of await readerProblems(visit.page)) found.push(`${width}px ${path}: ${p.kind}: ${p.text}`);
+      }
+      await visit.close();
+    }
+    expect(found).toEqual([]);
+  }, 300_000);
 });
 
 describe('screenshots', () => {

@@ -45,7 +45,7 @@ beforeAll(() => {
   const dir = writeDataset({
     metrics: METRICS.replace('Investment in school construction,CNY,,中小学建设项目的投资额。', `${csvText(fill(`${FORMULA} ${EVIL}`, 200))},CNY,,${csvText(fill(`@SUM(A1) ${EVIL}`, 1000))}`),
     regions: REGIONS.replace('The title names the district.', csvText(fill(`-2+3 ${EVIL}`, 1000))).replace('张店区,Zhangdian District', `${csvText(`${FORMULA}张店区`)},${csvText(fill(`Zhangdian ${'\u202E'}District`, 200))}`),
-    figures: `${FIGURES}f005,school_construction_investment,2019,actual,2,亿元,,2亿元,"加大教育投入<img src=x onerror=alert(4)>投资2亿元",${csvText(fill('school:+1+1', 200))},${csvText(fill('+1+1 school ', 200).replaceAll('长', 'x'))},,,${csvText(fill(`${FORMULA} ${EVIL}`, 2000))}\n`,
+    figures: `${FIGURES}f005,school_construction_investment,2019,actual,2,亿元,,2亿元,"加大教育投入<img src=x onerror=alert(4)>投资2亿元",${csvText(fill('school:+1+1', 200))},${csvText(fill('school +1+1', 200))},,,${csvText(fill(`${FORMULA} ${EVIL}`, 2000))}\n`,
     source,
     report: reportJson({ title_en: fill(`javascript:alert(5) ${EVIL}`, 300), notes: fill(`+cmd ${EVIL}`, 5000) }, source),
   });

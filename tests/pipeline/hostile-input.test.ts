@@ -21,10 +21,11 @@ const row = (id: string, replace: (cells: string[]) => void) =>
     replace(cells);
     return cells.join(',');
   });
-// figures.csv columns: id,metric_id,period,kind,value,unit,qualifier,figure_text,quote,scope,scope_en,check,flags,note
-const PERIOD = 2;
-const VALUE = 4;
-const NOTE = 13;
+// Column positions read from the fixture's header, so a new column (scope_en) cannot shift them silently.
+const COLUMNS = FIGURES.split('\n')[0]!.split(',');
+const PERIOD = COLUMNS.indexOf('period');
+const VALUE = COLUMNS.indexOf('value');
+const NOTE = COLUMNS.indexOf('note');
 
 describe('long strings and control characters', () => {
   it('rejects a 100 KB name with one error naming file, line and field', () => {

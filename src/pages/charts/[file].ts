@@ -1,11 +1,12 @@
-// Each chart's downloads: its data (CSV, one file for both languages) and its image (SVG and PNG per language).
+// Each chart's downloads: its data (CSV, one file for both languages, and the same with a byte-order mark for
+// Excel) and, where the metric's page draws a chart, its image (SVG and PNG per language).
 import type { APIRoute } from 'astro';
-import sharp from 'sharp';
 import { toCsv } from '../../pipeline/csv.ts';
-import { siteData, metricObservations } from '../../site/data.ts';
+import { siteData, metricObservations, comparableRegions } from '../../site/data.ts';
 import { pngDensity } from '../../charts/render.ts';
+import { renderPng } from '../../charts/png.ts';
 import { chartModel, nationalValue, standaloneSvg } from '../../site/chart-model.ts';
-import { LOCALES } from '../../site/routes.ts';
+import { LOCALES, routes } from '../../site/routes.ts';
 
 export async function getStaticPaths() {
   const data = await siteData();
@@ -13,16 +14,20 @@ export async function getStaticPaths() {
     .filter((m) => data.metricStats.has(m.metric_id))
     .flatMap((m) => [
       { params: { file: `${m.metric_id}.csv` } },
-      ...LOCALES.flatMap((l) => [{ params: { file: `${m.metric_id}.${l}.svg` } }, { params: { file: `${m.metric_id}.${l}.png` } }]),
+      { params: { file: `${m.metric_id}.excel.csv` } },
+      // A metric compared in fewer than two regions has no chart, so no image: its page offers the data alone.
+      ...(comparableRegions(data, m.metric_id) >= 2
+        ? LOCALES.flatMap((l) => [{ params: { file: `${m.metric_id}.${l}.svg` } }, { params: { file: `${m.metric_id}.${l}.png` } }])
+        : []),
     ]);
 }
 
 const CSV_COLUMNS = ['observation_id', 'region_id', 'region_zh', 'region_en', 'level', 'metric_id', 'period', 'year', 'kind', 'value', 'unit', 'value_base', 'unit_base', 'qualifier', 'scope', 'flags', 'national_value', 'quote', 'report_id'] as const;
 
-export const GET: APIRoute = async ({ params }) => {
+export const GET: APIRoute = async ({ params, site }) => {
   const data = await siteData();
-  const match = /^(.+?)(?:\.(zh-cn|en))?\.(csv|svg|png)$/.exec(params.file!)!;
-  const [, metricId, locale, extension] = match as unknown as [string, string, 'zh-cn' | 'en', string];
+  const match = /^(.+?)(?:\.(zh-cn|en|excel))?\.(csv|svg|png)$/.exec(params.file!)!;
+  const [, metricId, variant, extension] = match as unknown as [string, string, 'zh-cn' | 'en' | 'excel' | undefined, string];
   const metric = data.metric.get(metricId)!;
   const observations = metricObservations(data, metricId);
   if (extension === 'csv') {
@@ -30,11 +35,16 @@ export const GET: APIRoute = async ({ params }) => {
       const region = data.region.get(o.region_id);
       return { ...o, region_zh: region?.name_zh, region_en: region?.name_en, level: region?.level, national_value: nationalValue(data, o.metric_id, o.year) };
     });
-    return new Response(toCsv(rows, CSV_COLUMNS), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+    const csv = toCsv(rows, CSV_COLUMNS);
+    // Excel on Chinese Windows reads a CSV without a byte-order mark as GBK and shows UTF-8 Chinese garbled.
+    if (variant === 'excel') return new Response(`\uFEFF${csv.replace(/\n/g, '\r\n')}`, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+    return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
   }
-  const svg = standaloneSvg(chartModel(metric, observations, data, locale), locale);
+  const locale = variant as 'zh-cn' | 'en';
+  const address = new URL(routes.metric(locale, metricId), site).href;
+  const svg = standaloneSvg(chartModel(metric, observations, data, locale), locale, address);
   if (extension === 'svg') return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } });
   const [, width, height] = /width="([\d.]+)" height="([\d.]+)"/.exec(svg)!.map(Number) as [number, number, number];
-  const png = await sharp(Buffer.from(svg), { density: pngDensity(width, height) }).png({ compressionLevel: 9 }).toBuffer();
+  const png = await renderPng(svg, pngDensity(width, height) / 72);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
