@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { UNIT_BASES } from '../text/figure.ts';
+import { TOPICS } from '../vocab/topics.ts';
+import { UNIT_BASES } from '../vocab/units.ts';
 
-export const TOPICS = ['access', 'places', 'funding', 'aid', 'exams', 'teachers', 'quality', 'governance'] as const;
 export const topicSchema = z.enum(TOPICS);
 
 /**

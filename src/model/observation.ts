@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { KINDS } from './figure.ts';
-import { qualifierSchema, UNIT_BASES } from '../text/figure.ts';
+import { qualifierSchema } from '../vocab/qualifiers.ts';
+import { UNIT_BASES } from '../vocab/units.ts';
 
 /** One published observation: the row of public/data/observations.csv and the typed collection entry. */
 export const observationSchema = z.object({

@@ -8,7 +8,9 @@ import { textUnits } from '../charts/comparison.ts';
 import type { ComparisonRow } from '../charts/comparison.ts';
 import { chartSpec, type Distribution } from '../charts/distribution.ts';
 import { renderSvg, xmlSafeAttributes } from '../charts/render.ts';
-import { QUALIFIER_SIGNS, comparisonRows, periodLabel, regionName, valueWithQualifier } from './chart-rows.ts';
+import { isWarning } from '../vocab/flags.ts';
+import { QUALIFIER_SIGNS } from '../vocab/qualifiers.ts';
+import { comparisonRows, periodLabel, regionName, valueWithQualifier } from './chart-rows.ts';
 import { partition, type Partition } from './comparable.ts';
 import { sizeFree } from '../model/metric.ts';
 import type { SiteData } from './data.ts';
@@ -44,8 +46,6 @@ export type ChartModel = {
   /** Observation ids drawn, for the page (data-observations) and the tests that check every chart compares like with like. */
   drawn: string[];
 };
-
-export const isFlagged = (o: Observation) => o.flags.some((f) => f.startsWith('inconsistent_') || f === 'garbled_in_source' || f === 'typo_in_source');
 
 export function nationalValue(data: SiteData, metricId: string, year: number | null): number | null {
   return year === null ? null : data.national.get(`${metricId}|${year}`)?.value ?? null;
@@ -86,7 +86,7 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
       : metric.compare === 'no' ? s.notRanked : s.noComparable;
   const hasReference = [...data.national.values()].some((r) => r.metric_id === metric.metric_id);
   const missingNational = hasReference ? compared.filter((o) => nationalValue(data, o.metric_id, o.year) === null) : [];
-  const flagged = compared.filter(isFlagged).length;
+  const flagged = compared.filter((o) => o.flags.some(isWarning)).length;
   const list = (items: string[]) => items.join(zh ? '、' : ', ');
   const spec = rows.length ? chartSpec(rows, locale) : null;
   const dist = spec?.distribution ?? null;

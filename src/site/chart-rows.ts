@@ -8,6 +8,8 @@ import { formatValue } from '../i18n/format.ts';
 import { fill, t } from '../i18n/strings.ts';
 import type { Observation } from '../model/observation.ts';
 import { LEVELS, type Region } from '../model/region.ts';
+import { isWarning } from '../vocab/flags.ts';
+import { QUALIFIER_SIGNS } from '../vocab/qualifiers.ts';
 
 export type RowContext = {
   locale: Locale;
@@ -53,9 +55,6 @@ export function scopeLabel(o: Pick<Observation, 'scope' | 'scope_en'>, locale: L
   if (o.scope === 'region') return '';
   return locale === 'en' ? o.scope_en : o.scope.slice(o.scope.indexOf(':') + 1);
 }
-
-/** The qualifier as a sign before the value, so a bound or an approximation never reads as an exact figure. */
-export const QUALIFIER_SIGNS: Record<string, string> = { '': '', approx: '≈', gt: '>', ge: '≥', lt: '<', le: '≤' };
 
 /** A value as the chart draws it: ≈60亿 for 近60亿元, >140 for 140余次, ≤5% for 不超过5%. */
 export function valueWithQualifier(o: Pick<Observation, 'qualifier' | 'value_base' | 'unit_base'>, locale: Locale): string {
@@ -112,7 +111,7 @@ export function comparisonRows(observations: Observation[], ctx: RowContext): Co
       unitBase: o.unit_base,
       kind: o.kind,
       qualifier: o.qualifier,
-      flagged: o.flags.some((f) => f.startsWith('inconsistent_') || f === 'garbled_in_source' || f === 'typo_in_source'),
+      flagged: o.flags.some(isWarning),
       href: ctx.href(o),
       title,
       national,
