@@ -12,7 +12,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
-import { sha256 } from '../src/pipeline/provenance.ts';
+import { sha256 } from '../src/lib/hash.ts';
 import { parseFigure } from '../src/text/figure.ts';
 import type { Qualifier as AnyQualifier } from '../src/vocab/qualifiers.ts';
 import type { Topic } from '../src/vocab/topics.ts';

@@ -47,7 +47,6 @@ export const metricSchema = z.object({
   /** `|`-separated words that announce this metric in a sentence; the extractor guesses metrics from them. */
   keywords: z.string().default('').transform((s) => s.split('|').map((k) => k.trim()).filter(Boolean)),
 });
-export type MetricInput = z.input<typeof metricSchema>;
 export type Metric = z.output<typeof metricSchema> & {
   /** Set on metrics the build derives (growth of another metric): the metric it is computed from. */
   derived_from?: string;

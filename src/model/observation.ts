@@ -36,6 +36,3 @@ export const observationSchema = z.object({
   inputs: z.array(z.string()),
 });
 export type Observation = z.output<typeof observationSchema>;
-
-/** Column order of observations.csv: the published contract first, then the extras. */
-export const OBSERVATION_COLUMNS = Object.keys(observationSchema.shape) as (keyof Observation)[];
