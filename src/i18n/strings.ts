@@ -164,6 +164,23 @@ const zh = {
   sourceIssued: '发文日期',
   sourcePublisher: '发布机构',
   sourceDetails: '原文发布信息（照录原网页）',
+  colon: '：',
+  listSeparator: '、',
+  unitHeading: '单位',
+  yearOf: '{y} 年',
+  flaggedWarning: '⚠ 标记的 {n} 个数值与原文自身的其他数字不符或原文残缺，保留原样，详见{where}',
+  flaggedWhere: { csv: ' CSV', table: '表格' },
+  distribution: {
+    n: '{n} 个', yearLabel: '{year}（{n}）', separator: '，', highest: '最高', lowest: '最低', median: '中位数', range: '最小–最大', middle: '中间一半', national: '全国',
+    note: '数值较多：图中按年份画出 {n} 个全地区实际值的分布，来自 {regions} 个地区{mixed}。线为最小至最大，方框为中间一半，粗竖线为中位数；下方单列最高和最低的各 {ends} 个数值。{restated}全部数值见 CSV。',
+    mixedLevels: '，行政级别混合',
+    restated: '每个地区每年只计一个数值（该年本身报告的数值优先），后来报告回顾的 {n} 个同年数值不重复计入。',
+    byYear: '各年份分布：{groups}。',
+    yearGroup: '{year} {n} 个，中位数 {median}',
+    groupSeparator: '；',
+    keyBox: '中间一半（方框）、中位数（粗竖线）、最小至最大（线）',
+    keyEnds: '最高和最低的数值',
+  },
 };
 
 type Strings = typeof zh;
@@ -331,6 +348,23 @@ const en: Strings = {
   sourceIssued: 'Date issued (发文日期)',
   sourcePublisher: 'Publisher (发布机构)',
   sourceDetails: 'Original publication details (as the source page gives them)',
+  colon: ': ',
+  listSeparator: ', ',
+  unitHeading: 'Unit',
+  yearOf: '{y}',
+  flaggedWarning: '⚠ {n} value(s) contradict other figures of their own source or are garbled; kept as written, see the {where}',
+  flaggedWhere: { csv: 'CSV', table: 'table' },
+  distribution: {
+    n: 'n = {n}', yearLabel: '{year} ({n})', separator: ', ', highest: 'highest', lowest: 'lowest', median: 'median', range: 'min–max', middle: 'middle half', national: 'national',
+    note: 'Many values: for each year, the chart draws the distribution of {n} whole-region actual values from {regions} regions{mixed}. Line: lowest to highest; box: middle half; thick tick: median; below, the {ends} highest and {ends} lowest values one by one.{restated} Every value is in the CSV.',
+    mixedLevels: ' of mixed levels',
+    restated: ' Each region counts once a year (the value of that year’s own report first): {n} values restated by a later report are not counted again.',
+    byYear: ' By year: {groups}.',
+    yearGroup: '{year}, {n} values, median {median}',
+    groupSeparator: '; ',
+    keyBox: 'middle half (box), median (thick tick), lowest to highest (line)',
+    keyEnds: 'highest and lowest values',
+  },
 };
 
 export const STRINGS: Record<Locale, Strings> = { 'zh-cn': zh, en };
