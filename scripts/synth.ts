@@ -289,7 +289,7 @@ function generateReport(
   for (const m of metrics) {
     const clauses = clausesByTopic.get(m.topic) ?? [];
     clausesByTopic.set(m.topic, clauses);
-    let value = fmt(valueAt(m, yearIndex), m.decimals);
+    const value = fmt(valueAt(m, yearIndex), m.decimals);
     if (withPrior(m.index)) {
       let prior = fmt(valueAt(m, yearIndex - 1), m.decimals);
       // The two figures must read differently, or the quote would hold one figure twice.

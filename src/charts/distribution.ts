@@ -7,7 +7,7 @@ import { quantileSorted } from 'd3';
 import type { Locale } from '../i18n/format.ts';
 import { formatValue, tickFormatter } from '../i18n/format.ts';
 import { fill, t } from '../i18n/strings.ts';
-import { COLOURS, UNIT_PX, comparisonSpec, fitKeepingEnd, unitAxis, fit, fittedTicks, narrowLabels, rowFrame, textUnits, type ComparisonOptions, type ComparisonRow } from './comparison.ts';
+import { COLOURS, UNIT_PX, comparisonSpec, fitKeepingEnd, unitAxis, fittedTicks, narrowLabels, rowFrame, textUnits, type ComparisonOptions, type ComparisonRow } from './comparison.ts';
 
 /**
  * Above this many rows a comparison chart shows distributions instead of one row per value. The real dataset's

@@ -175,7 +175,7 @@ export function scaleDecimal(valueText: string, exponent: number): string {
   const negative = valueText.startsWith('-');
   const [intPart = '0', fracPart = ''] = (negative ? valueText.slice(1) : valueText).split('.');
   let digits = intPart + fracPart;
-  let point = intPart.length + exponent;
+  const point = intPart.length + exponent;
   if (point > digits.length) digits = digits.padEnd(point, '0');
   const whole = digits.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
   const frac = digits.slice(point).replace(/0+$/, '');

@@ -55,7 +55,7 @@ function chineseNumeralCounts(numeral: string, unit: string): boolean {
   return unit !== '' && unit !== '年';
 }
 
-const DOCUMENT_NUMBER = /[〔\[［(（]\s*[12]\d{3}\s*[〕\]］)）]\s*\d+\s*号/g;
+const DOCUMENT_NUMBER = /[〔[［(（]\s*[12]\d{3}\s*[〕\]］)）]\s*\d+\s*号/g;
 
 function categorise(text: string, start: number, end: number, body: string, unit: string, qualified: boolean): MentionCategory {
   const before = text.slice(Math.max(0, start - 2), start);
