@@ -174,6 +174,13 @@ const zh = {
   computedFrom: '计算自',
   rowsMoved: '（移动 {n} 行）',
   dataPage: {
+    shardColumns: '，与 observations 同列，每行一个数字，只取所需即可。每个指标和地区的页面都链接各自的文件。',
+    sourcesGrouped: '报告原文（已去除网页杂项）：每份报告一个文件，共 {n} 个，路径为 ',
+    moreRowChanges: '另有 {n} 行的变更见 changes.csv。',
+    changeNames: {
+      added: '新增', removed: '删除', changed: '修改', split: '指标拆分', renamed: '指标改名', metric_added: '新增指标',
+      metric_removed: '删除指标', metric_redefined: '指标重新定义', column_added: '新增列', column_removed: '删除列',
+    } as Record<string, string>,
     versioning: '版本号遵循语义化版本：删除或重新定义列、指标（包括拆分、改名）为主版本，新增数据行为次版本，更正为修订版本。每个版本的清单（每个观测编号及其内容哈希）保存在代码库的 data/releases/ 中；datapackage.json 和每个 Parquet 文件的元数据都写明版本与发布日期。',
     downloads: '下载',
     table: '表',
@@ -408,6 +415,13 @@ const en: Strings = {
   computedFrom: 'Computed from',
   rowsMoved: ' ({n} rows moved)',
   dataPage: {
+    shardColumns: ', the columns of observations, one figure a line: take only what you need. Each metric’s and region’s page links its file.',
+    sourcesGrouped: 'Report texts (web furniture removed): one file per report, {n} in all, at ',
+    moreRowChanges: '{n} more row changes are in changes.csv.',
+    changeNames: {
+      added: 'added', removed: 'removed', changed: 'changed', split: 'metric split', renamed: 'metric renamed', metric_added: 'metric added',
+      metric_removed: 'metric removed', metric_redefined: 'metric redefined', column_added: 'column added', column_removed: 'column removed',
+    },
     versioning: 'Versions are semantic: removing or redefining a column or a metric (splits and renames included) is a major version, new rows a minor one, corrections a patch. Each release’s manifest (every observation id with a hash of its content) is kept in the repository under data/releases/; datapackage.json and every Parquet file’s metadata state the version and its release date.',
     downloads: 'Downloads',
     table: 'Table',
