@@ -10,6 +10,7 @@ import { compileStream, type CompiledReport, type DatasetTables } from '../src/p
 import { DatasetEmitter, StagedOutput } from '../src/pipeline/publish.ts';
 import { formatProblem } from '../src/pipeline/problems.ts';
 import type { Observation } from '../src/model/observation.ts';
+import { isWarning } from '../src/vocab/flags.ts';
 
 type Result = ReturnType<typeof compileStream>;
 type Message =
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
       worker.on('message', (message: Message) => {
         try {
           if (message.kind === 'report') {
-            for (const o of message.observations) if (o.flags.some((f) => f.startsWith('inconsistent_') || f === 'garbled_in_source')) flagged++;
+            for (const o of message.observations) if (o.flags.some(isWarning)) flagged++;
             emitter.report(message.report, message.observations);
             Atomics.add(written, 0, 1);
             Atomics.notify(written, 0);

@@ -8,9 +8,10 @@ import { findMentions, sentenceAround } from '../src/text/mentions.ts';
 import { decodeReport } from '../src/text/decode.ts';
 import { guessKind, guessMetric, keywordIndex } from '../src/text/guess.ts';
 import Papa from 'papaparse';
-import { readCsvRecords, toCsv, validateRecords } from '../src/pipeline/csv.ts';
+import { toCsv } from '../src/lib/csv.ts';
+import { readCsvRecords, validateRecords } from '../src/pipeline/csv.ts';
 import { metricSchema } from '../src/model/metric.ts';
-import { codePointOffset } from '../src/pipeline/provenance.ts';
+import { codePointOffset } from '../src/lib/offsets.ts';
 import { FIGURE_COLUMNS } from '../src/model/figure.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, all: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } } });

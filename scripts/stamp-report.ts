@@ -2,7 +2,7 @@
 // curator has reviewed the cut. The compile step then refuses any later silent change to either file.
 import { existsSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { sha256 } from '../src/pipeline/provenance.ts';
+import { sha256 } from '../src/lib/hash.ts';
 import { readDataFile } from '../src/pipeline/read.ts';
 import { jsonErrorLine } from '../src/pipeline/validate.ts';
 

@@ -12,8 +12,11 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
-import { sha256 } from '../src/pipeline/provenance.ts';
+import { sha256 } from '../src/lib/hash.ts';
 import { parseFigure } from '../src/text/figure.ts';
+import type { Qualifier as AnyQualifier } from '../src/vocab/qualifiers.ts';
+import type { Topic } from '../src/vocab/topics.ts';
+import type { UnitBase } from '../src/vocab/units.ts';
 import { FIGURE_COLUMNS } from '../src/model/figure.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -109,9 +112,10 @@ function regionPool(): Candidate[] {
 // Metrics: forty templates modelled on the real dictionary, each with its unit as written, a plausible range for a
 // county in the first year, a yearly drift and the clause that states it.
 
-type Qualifier = '' | 'approx' | 'gt' | 'ge';
+// The qualifiers a writer of these reports uses most; write() spells each in words the parser reads.
+type Qualifier = Extract<AnyQualifier, '' | 'approx' | 'gt' | 'ge'>;
 type Template = {
-  id: string; topic: string; zh: string; en: string; unitBase: string; hib: '' | 'true' | 'false';
+  id: string; topic: Topic; zh: string; en: string; unitBase: UnitBase; hib: '' | 'true' | 'false';
   unit: string; lo: number; hi: number; decimals: number;
   /** Yearly drift: relative for amounts and counts, in percentage points for rates. */
   drift: number;
@@ -285,7 +289,7 @@ function generateReport(
   for (const m of metrics) {
     const clauses = clausesByTopic.get(m.topic) ?? [];
     clausesByTopic.set(m.topic, clauses);
-    let value = fmt(valueAt(m, yearIndex), m.decimals);
+    const value = fmt(valueAt(m, yearIndex), m.decimals);
     if (withPrior(m.index)) {
       let prior = fmt(valueAt(m, yearIndex - 1), m.decimals);
       // The two figures must read differently, or the quote would hold one figure twice.

@@ -6,8 +6,8 @@ import * as Plot from '@observablehq/plot';
 import { quantileSorted } from 'd3';
 import type { Locale } from '../i18n/format.ts';
 import { formatValue, tickFormatter } from '../i18n/format.ts';
-import { t } from '../i18n/strings.ts';
-import { COLOURS, UNIT_PX, comparisonSpec, fitKeepingEnd, unitAxis, fit, fittedTicks, narrowLabels, rowFrame, textUnits, type ComparisonOptions, type ComparisonRow } from './comparison.ts';
+import { fill, t } from '../i18n/strings.ts';
+import { COLOURS, UNIT_PX, comparisonSpec, fitKeepingEnd, unitAxis, fittedTicks, narrowLabels, rowFrame, textUnits, type ComparisonOptions, type ComparisonRow } from './comparison.ts';
 
 /**
  * Above this many rows a comparison chart shows distributions instead of one row per value. The real dataset's
@@ -54,11 +54,6 @@ export type Distribution = {
   restated: number;
 };
 
-const WORDS = {
-  'zh-cn': { n: (n: number) => `${n} 个`, highest: '最高', lowest: '最低', median: '中位数', range: '最小–最大', middle: '中间一半', national: '全国' },
-  en: { n: (n: number) => `n = ${n}`, highest: 'highest', lowest: 'lowest', median: 'median', range: 'min–max', middle: 'middle half', national: 'national' },
-} as const;
-
 /**
  * The values a distribution is made of: whole-region actual or computed values (all values if there are none), one
  * per region and year, so that each region counts once. A region has two values for a year when a later report
@@ -86,7 +81,7 @@ export function distributionPopulation(rows: ComparisonRow[]): { values: Compari
  * HIGHLIGHTS_PER_END highest and lowest values, highest first.
  */
 export function distribution(rows: ComparisonRow[], locale: Locale): Distribution {
-  const w = WORDS[locale];
+  const w = t(locale).distribution;
   const unknownYear = t(locale).yearUnknown;
   const { values, wholeRegionOnly, restated } = distributionPopulation(rows);
   const byYear = new Map<number | null, ComparisonRow[]>();
@@ -102,10 +97,10 @@ export function distribution(rows: ComparisonRow[], locale: Locale): Distributio
     .map(([year, list]): DistributionGroup => {
       const sorted = list.map((r) => r.value).sort((a, b) => a - b);
       const national = list.find((r) => r.national !== null)?.national ?? null;
-      const label = `${year ?? unknownYear}${locale === 'zh-cn' ? `（${w.n(sorted.length)}）` : ` (${w.n(sorted.length)})`}`;
+      const label = fill(w.yearLabel, { year: year ?? unknownYear, n: fill(w.n, { n: sorted.length }) });
       const [min, q1, median, q3, max] = [0, 0.25, 0.5, 0.75, 1].map((p) => quantileSorted(sorted, p)!) as [number, number, number, number, number];
-      const sep = locale === 'zh-cn' ? '，' : ', ';
-      const title = `${year ?? unknownYear}: ${w.n(sorted.length)}${sep}${[
+      const sep = w.separator;
+      const title = `${year ?? unknownYear}: ${fill(w.n, { n: sorted.length })}${sep}${[
         `${w.range} ${fmt(min)}–${fmt(max)}`,
         `${w.middle} ${fmt(q1)}–${fmt(q3)}`,
         `${w.median} ${fmt(median)}`,
@@ -129,7 +124,7 @@ const KNOWN_OPTIONS = new Set(['locale', 'width', 'layout']);
 export function distributionSpec(dist: Distribution, options: ComparisonOptions): Plot.PlotOptions {
   for (const key of Object.keys(options)) if (!KNOWN_OPTIONS.has(key)) throw new Error(`distributionSpec: unknown option "${key}"`);
   const { locale, layout = 'wide' } = options;
-  const w = WORDS[locale];
+  const w = t(locale).distribution;
   const narrow = layout === 'narrow';
   const width = options.width ?? (narrow ? 360 : 720);
   const { groups, highlights } = dist;

@@ -1,30 +1,12 @@
 import { z } from 'astro/zod';
 import { periodSchema } from './period.ts';
-import { qualifierSchema } from '../text/figure.ts';
+import { FLAGS } from '../vocab/flags.ts';
+import { qualifierSchema } from '../vocab/qualifiers.ts';
 
 export const CURATED_KINDS = ['actual', 'target', 'plan'] as const;
 export const KINDS = [...CURATED_KINDS, 'derived'] as const;
 
 /** Flags a curator may set; the build adds the inconsistent_* ones itself when a check fails. */
-export const FLAGS = [
-  'garbled_in_source',
-  'inconsistent_change',
-  'inconsistent_rate',
-  'inconsistent_total',
-  'ambiguous_period',
-  'ambiguous_scope',
-  'ambiguous_definition',
-  'typo_in_source',
-  'year_inferred',
-  'year_unknown',
-  // Set by the build: the report's region is inferred or unidentified; the row restates, or gives another reading
-  // of, a whole-region value the report already states (declared with restates= or alternative_to=).
-  'region_inferred',
-  'region_unknown',
-  'restatement',
-  'alternative_value',
-  'rate_above_100',
-] as const;
 export const flagSchema = z.enum(FLAGS);
 
 const semicolonList = <T extends z.ZodType<string, string>>(item: T) =>

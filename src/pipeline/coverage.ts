@@ -2,7 +2,7 @@
 // skipped (skipped.csv, with a reason), or still to review.
 import type { Problem } from './problems.ts';
 import type { ValidReport } from './validate.ts';
-import { codePointOffset, occurrences } from './provenance.ts';
+import { codePointOffset, occurrences } from '../lib/offsets.ts';
 import { findMentions } from '../text/mentions.ts';
 import type { Observation } from '../model/observation.ts';
 

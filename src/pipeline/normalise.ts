@@ -1,6 +1,6 @@
 // From a proven curated row to a published observation: resolve the period, bring the value to its base unit.
 import type { Problem } from './problems.ts';
-import type { Located } from './provenance.ts';
+import type { FigureOffsets } from './provenance.ts';
 import type { ValidReport } from './validate.ts';
 import type { FigureRow } from '../model/figure.ts';
 import type { Metric } from '../model/metric.ts';
@@ -15,7 +15,7 @@ export function observationId(reportId: string, localId: string): string {
 export function normaliseFigure(
   row: FigureRow,
   line: number,
-  located: Located | null,
+  located: FigureOffsets | null,
   report: ValidReport,
   metric: Metric,
   regionBasis: 'explicit' | 'inferred' | 'unknown' = 'explicit',

@@ -1,53 +1,12 @@
 // Proof that every published number comes from its report: source.txt is cut verbatim from the snapshot, each
 // quote occurs once in source.txt, and the figure inside the quote parses to the curated value.
-import { createHash } from 'node:crypto';
 import type { Problem } from './problems.ts';
 import type { ValidReport } from './validate.ts';
-import { jsonKeyLine } from './validate.ts';
+import { jsonKeyLine } from '../lib/json-lines.ts';
+import { sha256 } from '../lib/hash.ts';
+import { codePointOffset, occurrences } from '../lib/offsets.ts';
 import { parseFigure, type ParsedFigure } from '../text/figure.ts';
 import type { FigureRow } from '../model/figure.ts';
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
-}
-
-/** Counts non-overlapping occurrences and returns the first index. */
-export function occurrences(haystack: string, needle: string): { count: number; first: number } {
-  let count = 0;
-  let first = -1;
-  for (let i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + needle.length)) {
-    if (first < 0) first = i;
-    count++;
-  }
-  return { count, first };
-}
-
-/** Converts a UTF-16 index to a code-point offset, so offsets mean the same in JavaScript and Python. */
-export function codePointOffset(text: string, utf16Index: number): number {
-  return codePointMapper(text)(utf16Index);
-}
-
-// The compile step converts several offsets per figure of the same report text: counting from the start each time
-// made it quadratic in the report's length. The mapper of the last text asked for is kept.
-let lastMapped: { text: string; map: (utf16Index: number) => number } | null = null;
-
-function codePointMapper(text: string): (utf16Index: number) => number {
-  if (lastMapped?.text === text) return lastMapped.map;
-  let map: (utf16Index: number) => number;
-  if (!/[\udc00-\udfff]/.test(text)) {
-    // no trailing surrogate: every code unit is a code point (offsets past the end count only up to it)
-    map = (i) => Math.min(Math.max(i, 0), text.length);
-  } else {
-    const table = new Int32Array(text.length + 1);
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      table[i + 1] = table[i]! + (c < 0xdc00 || c > 0xdfff ? 1 : 0);
-    }
-    map = (i) => table[Math.min(Math.max(i, 0), text.length)]!;
-  }
-  lastMapped = { text, map };
-  return map;
-}
 
 export function proveSource(report: ValidReport, snapshots: Pick<ReadonlyMap<string, string>, 'get'>): Problem[] {
   const problems: Problem[] = [];
@@ -122,10 +81,10 @@ export function figureWithin(figureText: string): { offset: number; length: numb
   return best ?? { offset: 0, length: figureText.length, parsed: whole };
 }
 
-export type Located = { quote_start: number; quote_end: number; figure_start: number; figure_end: number };
+export type FigureOffsets = { quote_start: number; quote_end: number; figure_start: number; figure_end: number };
 
 /** Locates one curated figure in its source and proves its value; returns offsets in code points. */
-export function proveFigure(row: FigureRow, line: number, report: ValidReport): { located: Located | null; problems: Problem[] } {
+export function proveFigure(row: FigureRow, line: number, report: ValidReport): { located: FigureOffsets | null; problems: Problem[] } {
   const path = report.figuresPath;
   const problems: Problem[] = [];
   const found = occurrences(report.source, row.quote);

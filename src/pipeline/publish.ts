@@ -5,7 +5,7 @@ import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFi
 import { basename, dirname, join } from 'node:path';
 import { removeStaleStaging } from './staging.ts';
 import Papa from 'papaparse';
-import { csvCells } from './csv.ts';
+import { csvCells } from '../lib/csv.ts';
 import type { Compiled, CompiledReport, DatasetSink, DatasetTables } from './compile.ts';
 import type { Observation } from '../model/observation.ts';
 import type { Metric } from '../model/metric.ts';
@@ -285,21 +285,6 @@ export function outputFiles(compiled: Compiled, binary?: Map<string, Uint8Array>
   for (const report of compiled.reports) emitter.report(report, byReport.get(report.report_id) ?? []);
   emitter.end(compiled);
   return new Map([...parts].map(([path, list]) => [path, list.join('')]));
-}
-
-/**
- * Writes into a fresh folder beside the target and swaps it in only once everything is written, so a failed or
- * interrupted run leaves the previous output as it was.
- */
-export function writeAtomically(outDir: string, files: Map<string, string>): void {
-  const staged = new StagedOutput(outDir);
-  try {
-    for (const [path, content] of files) staged.file(path, content);
-  } catch (error) {
-    staged.abort();
-    throw error;
-  }
-  staged.commit();
 }
 
 /** A folder beside outDir that files are written into; commit() swaps it in for outDir, abort() removes it. */

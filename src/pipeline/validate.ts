@@ -2,6 +2,7 @@
 // that exist. Every problem is collected; nothing is thrown.
 import { readCsvRecords, shortened, validateRecords, zodProblems, type Located } from './csv.ts';
 import { textProblem } from '../model/text-rules.ts';
+import { jsonKeyLine } from '../lib/json-lines.ts';
 import type { Problem } from './problems.ts';
 import type { RawDataset, RawReport, SourceFile } from './read.ts';
 import { metricSchema, type Metric } from '../model/metric.ts';
@@ -62,13 +63,6 @@ function jsonTextProblems(json: unknown, text: string, path: string): Problem[] 
     }
   }
   return problems;
-}
-
-/** The line of a JSON file where a key is written, so a problem in report.json points at it. */
-export function jsonKeyLine(text: string, key: string | number | undefined): number {
-  if (key === undefined) return 1;
-  const index = text.indexOf(`"${String(key)}"`);
-  return index < 0 ? 1 : text.slice(0, index).split('\n').length;
 }
 
 function uniqueIds<T>(rows: Located<T>[], id: (row: T) => string, path: string, field: string, problems: Problem[]) {

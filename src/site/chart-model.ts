@@ -8,7 +8,9 @@ import { textUnits } from '../charts/comparison.ts';
 import type { ComparisonRow } from '../charts/comparison.ts';
 import { chartSpec, type Distribution } from '../charts/distribution.ts';
 import { renderSvg, xmlSafeAttributes } from '../charts/render.ts';
-import { QUALIFIER_SIGNS, comparisonRows, periodLabel, regionName, valueWithQualifier } from './chart-rows.ts';
+import { isWarning } from '../vocab/flags.ts';
+import { QUALIFIER_SIGNS } from '../vocab/qualifiers.ts';
+import { comparisonRows, periodLabel, regionName, valueWithQualifier } from './chart-rows.ts';
 import { partition, type Partition } from './comparable.ts';
 import { sizeFree } from '../model/metric.ts';
 import type { SiteData } from './data.ts';
@@ -45,8 +47,6 @@ export type ChartModel = {
   drawn: string[];
 };
 
-export const isFlagged = (o: Observation) => o.flags.some((f) => f.startsWith('inconsistent_') || f === 'garbled_in_source' || f === 'typo_in_source');
-
 export function nationalValue(data: SiteData, metricId: string, year: number | null): number | null {
   return year === null ? null : data.national.get(`${metricId}|${year}`)?.value ?? null;
 }
@@ -74,7 +74,7 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
   const regionCount = split.regions;
   const yearText = years.length ? (years.length === 1 ? String(years[0]) : `${years[0]}–${years.at(-1)}`) : s.yearUnknown;
   const subtitle = [
-    `${zh ? '单位' : 'Unit'}: ${unitLabel(metric.unit_base, locale)}`.replace(': ', zh ? '：' : ': '),
+    `${s.unitHeading}${s.colon}${unitLabel(metric.unit_base, locale)}`,
     compared.length ? yearText : '',
     fill(s.comparedCount, { n: regionCount }),
   ].filter(Boolean).join(' · ');
@@ -86,8 +86,8 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
       : metric.compare === 'no' ? s.notRanked : s.noComparable;
   const hasReference = [...data.national.values()].some((r) => r.metric_id === metric.metric_id);
   const missingNational = hasReference ? compared.filter((o) => nationalValue(data, o.metric_id, o.year) === null) : [];
-  const flagged = compared.filter(isFlagged).length;
-  const list = (items: string[]) => items.join(zh ? '、' : ', ');
+  const flagged = compared.filter((o) => o.flags.some(isWarning)).length;
+  const list = (items: string[]) => items.join(s.listSeparator);
   const spec = rows.length ? chartSpec(rows, locale) : null;
   const dist = spec?.distribution ?? null;
   const warnings = !compared.length ? [] : [
@@ -95,7 +95,7 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
     !sizeFree(metric.measure) ? s.sizeWarning : '',
     levels.length > 1 ? `${s.mixedLevels}: ${list(levels.map((l) => s.levels[l]))}` : '',
     years.length > 1 || compared.some((o) => o.year === null) ? `${s.mixedYears}: ${list([...new Set(compared.map((o) => periodLabel(o, locale)))])}` : '',
-    flagged ? (zh ? `⚠ 标记的 ${flagged} 个数值与原文自身的其他数字不符或原文残缺，保留原样，详见${dist ? ' CSV' : '表格'}` : `⚠ ${flagged} value(s) contradict other figures of their own source or are garbled; kept as written, see the ${dist ? 'CSV' : 'table'}`) : '',
+    flagged ? fill(s.flaggedWarning, { n: flagged, where: dist ? s.flaggedWhere.csv : s.flaggedWhere.table }) : '',
     missingNational.length ? `${s.nationalMissing}: ${list([...new Set(missingNational.map((o) => periodLabel(o, locale)))])}` : '',
   ].filter(Boolean);
   const legend = [
@@ -104,15 +104,16 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
   ].filter(Boolean);
   const ends = dist ? dist.highlights.length / 2 : 0;
   const mixed = levels.length > 1;
-  const note = !dist ? '' : zh
-    ? `数值较多：图中按年份画出 ${dist.n} 个全地区实际值的分布，来自 ${dist.regions} 个地区${mixed ? '，行政级别混合' : ''}。线为最小至最大，方框为中间一半，粗竖线为中位数；下方单列最高和最低的各 ${ends} 个数值。${dist.restated ? `每个地区每年只计一个数值（该年本身报告的数值优先），后来报告回顾的 ${dist.restated} 个同年数值不重复计入。` : ''}全部数值见 CSV。`
-    : `Many values: for each year, the chart draws the distribution of ${dist.n} whole-region actual values from ${dist.regions} regions${mixed ? ' of mixed levels' : ''}. Line: lowest to highest; box: middle half; thick tick: median; below, the ${ends} highest and ${ends} lowest values one by one.${dist.restated ? ` Each region counts once a year (the value of that year’s own report first): ${dist.restated} values restated by a later report are not counted again.` : ''} Every value is in the CSV.`;
+  const w = s.distribution;
+  const note = !dist ? '' : fill(w.note, {
+    n: dist.n, regions: dist.regions, ends, mixed: mixed ? w.mixedLevels : '', restated: dist.restated ? fill(w.restated, { n: dist.restated }) : '',
+  });
   const sorted = [...rows].sort((a, b) => b.value - a.value);
   const fmt = (r: ComparisonRow) => `${QUALIFIER_SIGNS[r.qualifier] ?? ''}${formatValue(r.value, metric.unit_base, locale)}`;
-  const yearName = (y: number | null) => (y === null ? s.yearUnknown : zh ? `${y} 年` : String(y));
-  const distAlt = !dist ? '' : zh
-    ? `各年份分布：${dist.groups.map((g) => `${yearName(g.year)} ${g.n} 个，中位数 ${formatValue(g.median, metric.unit_base, locale)}`).join('；')}。`
-    : ` By year: ${dist.groups.map((g) => `${yearName(g.year)}, ${g.n} values, median ${formatValue(g.median, metric.unit_base, locale)}`).join('; ')}.`;
+  const yearName = (y: number | null) => (y === null ? s.yearUnknown : fill(s.yearOf, { y }));
+  const distAlt = !dist ? '' : fill(w.byYear, {
+    groups: dist.groups.map((g) => fill(w.yearGroup, { year: yearName(g.year), n: g.n, median: formatValue(g.median, metric.unit_base, locale) })).join(w.groupSeparator),
+  });
   const alt = !rows.length ? noChart : (zh
     ? `${name}：${rows.length} 个同一口径的全地区实际数值，来自 ${regionCount} 个地区。最高为${sorted[0]!.label}的 ${fmt(sorted[0]!)}，最低为${sorted.at(-1)!.label}的 ${fmt(sorted.at(-1)!)}。`
     : `${name}: ${rows.length} whole-region actual values of one definition from ${regionCount} regions. The highest is ${fmt(sorted[0]!)} (${sorted[0]!.label}); the lowest is ${fmt(sorted.at(-1)!)} (${sorted.at(-1)!.label}).`) + distAlt;
@@ -165,7 +166,6 @@ export function wrap(text: string, units: number): string[] {
  */
 export function standaloneSvg(model: ChartModel, locale: Locale, address = ''): string {
   const s = t(locale);
-  const zh = locale === 'zh-cn';
   const width = 720;
   const inner = xmlSafeAttributes(model.svg).replace('<svg ', '<svg x="0" y="0" ');
   const height = model.svg ? Number(/viewBox="0 0 \d+ (\d+(?:\.\d+)?)"/.exec(model.svg)?.[1] ?? 200) : 0;
@@ -176,8 +176,8 @@ export function standaloneSvg(model: ChartModel, locale: Locale, address = ''): 
   // The key to the marks, as the page's legend draws it.
   const key: [string, string][] = [
     ...(model.distribution
-      ? [['<rect x="0" y="-9" width="18" height="10" fill="#c7d5e4" stroke="#1f4e79"/>', zh ? '中间一半（方框）、中位数（粗竖线）、最小至最大（线）' : 'middle half (box), median (thick tick), lowest to highest (line)'] as [string, string],
-         ['<circle cx="6" cy="-4" r="5" fill="#1f4e79"/>', zh ? '最高和最低的数值' : 'highest and lowest values'] as [string, string]]
+      ? [['<rect x="0" y="-9" width="18" height="10" fill="#c7d5e4" stroke="#1f4e79"/>', s.distribution.keyBox] as [string, string],
+         ['<circle cx="6" cy="-4" r="5" fill="#1f4e79"/>', s.distribution.keyEnds] as [string, string]]
       : [[model.hasDerived ? '<rect x="1" y="-9" width="10" height="10" fill="#6b6b6b"/>' : '<circle cx="6" cy="-4" r="5" fill="#1f4e79"/>', model.hasDerived ? s.kinds.derived : s.kinds.actual] as [string, string]]),
     ...(model.hasNational ? [['<rect x="4" y="-10" width="3" height="12" fill="#c2410c"/>', s.national] as [string, string]] : []),
   ];
@@ -189,7 +189,7 @@ export function standaloneSvg(model: ChartModel, locale: Locale, address = ''): 
   });
   const top = 30 + lines.length * 18 + 22;
   const source = s.chartSource.replace(/[；;].*$/, '');
-  const footer = [source, `${s.siteName} · ${address}`.replace(/ · $/, ''), `${s.license}${zh ? "：" : ": "}CC BY 4.0`];
+  const footer = [source, `${s.siteName} · ${address}`.replace(/ · $/, ''), `${s.license}${s.colon}CC BY 4.0`];
   const total = top + height + 14 + footer.length * 16;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="Noto Sans SC, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif">`,

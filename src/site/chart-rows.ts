@@ -8,6 +8,8 @@ import { formatValue } from '../i18n/format.ts';
 import { fill, t } from '../i18n/strings.ts';
 import type { Observation } from '../model/observation.ts';
 import { LEVELS, type Region } from '../model/region.ts';
+import { isWarning } from '../vocab/flags.ts';
+import { QUALIFIER_SIGNS } from '../vocab/qualifiers.ts';
 
 export type RowContext = {
   locale: Locale;
@@ -54,9 +56,6 @@ export function scopeLabel(o: Pick<Observation, 'scope' | 'scope_en'>, locale: L
   return locale === 'en' ? o.scope_en : o.scope.slice(o.scope.indexOf(':') + 1);
 }
 
-/** The qualifier as a sign before the value, so a bound or an approximation never reads as an exact figure. */
-export const QUALIFIER_SIGNS: Record<string, string> = { '': '', approx: '≈', gt: '>', ge: '≥', lt: '<', le: '≤' };
-
 /** A value as the chart draws it: ≈60亿 for 近60亿元, >140 for 140余次, ≤5% for 不超过5%. */
 export function valueWithQualifier(o: Pick<Observation, 'qualifier' | 'value_base' | 'unit_base'>, locale: Locale): string {
   return `${QUALIFIER_SIGNS[o.qualifier] ?? ''}${formatValue(o.value_base, o.unit_base, locale)}`;
@@ -72,7 +71,7 @@ export function comparisonRows(observations: Observation[], ctx: RowContext): Co
   const zh = ctx.locale === 'zh-cn';
   const usable = observations.filter((o) => o.value_base !== null);
   const levelOrder = (o: Observation) => LEVELS.indexOf(ctx.region(o.region_id)?.level ?? 'unknown');
-  const province = (o: Observation) => (zh ? ctx.region(o.region_id)?.province_zh : ctx.region(o.region_id)?.province_en) || (zh ? '省份不明' : 'province unknown');
+  const province = (o: Observation) => (zh ? ctx.region(o.region_id)?.province_zh : ctx.region(o.region_id)?.province_en) || s.provinceUnknownInLabel;
   const sorted = [...usable].sort(
     (a, b) =>
       (ctx.byProvince ? province(a).localeCompare(province(b)) : 0) ||
@@ -84,7 +83,7 @@ export function comparisonRows(observations: Observation[], ctx: RowContext): Co
     const level = s.levels[region?.level ?? 'unknown'];
     const inferred = isInferred(o);
     const name = `${capLabel(regionName(region, ctx.locale))}${inferred.region ? '*' : ''}`;
-    const parts = [`${name}${zh ? `（${level}）` : ` (${level})`}`, `${(ctx.periodText ?? ((x: Observation) => periodLabel(x, ctx.locale)))(o)}${inferred.year && o.year !== null ? '*' : ''}`];
+    const parts = [`${name}${fill(s.inParentheses, { x: level })}`, `${(ctx.periodText ?? ((x: Observation) => periodLabel(x, ctx.locale)))(o)}${inferred.year && o.year !== null ? '*' : ''}`];
     if (ctx.byProvince) parts.unshift(province(o));
     if (o.kind !== 'actual' && o.kind !== 'derived') parts.push(s.kinds[o.kind]);
     const scope = capLabel(scopeLabel(o, ctx.locale));
@@ -93,7 +92,7 @@ export function comparisonRows(observations: Observation[], ctx: RowContext): Co
     // Two values with one label only happen outside a comparison (lists of parts); number them in words.
     const n = (seen.get(label) ?? 0) + 1;
     seen.set(label, n);
-    if (n > 1) label = zh ? `${label} · 第${n}项` : `${label} · item ${n}`;
+    if (n > 1) label = fill(s.itemN, { label, n });
     const value = valueWithQualifier(o, ctx.locale);
     const flagText = o.flags.filter((f) => f in s.flags && !f.startsWith('region_') && !f.startsWith('year_')).map((f) => s.flags[f]).join('; ');
     const inferredText = [inferred.region ? s.flags.region_inferred : '', inferred.year ? s.flags.year_inferred : ''].filter(Boolean).join('; ');
@@ -112,7 +111,7 @@ export function comparisonRows(observations: Observation[], ctx: RowContext): Co
       unitBase: o.unit_base,
       kind: o.kind,
       qualifier: o.qualifier,
-      flagged: o.flags.some((f) => f.startsWith('inconsistent_') || f === 'garbled_in_source' || f === 'typo_in_source'),
+      flagged: o.flags.some(isWarning),
       href: ctx.href(o),
       title,
       national,

@@ -8,7 +8,7 @@ import type { PublishedMetric } from '../model/metric.ts';
 import type { PublishedReport } from '../model/report.ts';
 import type { Region } from '../model/region.ts';
 import type { ReferenceRow } from '../model/reference.ts';
-import { TOPICS } from '../model/metric.ts';
+import { TOPICS } from '../vocab/topics.ts';
 import { compareRegions, compareReports, groupByProvince, isGrouped, provincePages, type ProvinceGroup } from './listing.ts';
 import { dataDir, ShardStore, summarise, type MetricStats, type Totals } from './store.ts';
 import { existsSync, readFileSync } from 'node:fs';

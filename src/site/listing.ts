@@ -2,6 +2,7 @@
 // on one page (the curated site: 11 of each). Above it, the index lists the provinces with their counts, and each
 // province has its own listing, split into pages of PAGE_SIZE entries. Pure functions: no Astro, no data loading.
 import type { Region } from '../model/region.ts';
+import { PROVINCES } from '../vocab/provinces.ts';
 
 /** More entries than this and an index groups them by province instead of listing them all. */
 export const LIST_THRESHOLD = 60;
@@ -10,18 +11,6 @@ export const PAGE_SIZE = 200;
 /** The group of regions whose province is not known (no GB/T 2260 code and no province named). */
 export const UNIDENTIFIED = 'unidentified';
 
-/** Province-level divisions of GB/T 2260: the first two digits of a code, the Chinese and the English name. */
-const PROVINCES: [string, string, string][] = [
-  ['11', '北京市', 'Beijing'], ['12', '天津市', 'Tianjin'], ['13', '河北省', 'Hebei'], ['14', '山西省', 'Shanxi'],
-  ['15', '内蒙古自治区', 'Inner Mongolia'], ['21', '辽宁省', 'Liaoning'], ['22', '吉林省', 'Jilin'], ['23', '黑龙江省', 'Heilongjiang'],
-  ['31', '上海市', 'Shanghai'], ['32', '江苏省', 'Jiangsu'], ['33', '浙江省', 'Zhejiang'], ['34', '安徽省', 'Anhui'],
-  ['35', '福建省', 'Fujian'], ['36', '江西省', 'Jiangxi'], ['37', '山东省', 'Shandong'], ['41', '河南省', 'Henan'],
-  ['42', '湖北省', 'Hubei'], ['43', '湖南省', 'Hunan'], ['44', '广东省', 'Guangdong'], ['45', '广西壮族自治区', 'Guangxi'],
-  ['46', '海南省', 'Hainan'], ['50', '重庆市', 'Chongqing'], ['51', '四川省', 'Sichuan'], ['52', '贵州省', 'Guizhou'],
-  ['53', '云南省', 'Yunnan'], ['54', '西藏自治区', 'Tibet'], ['61', '陕西省', 'Shaanxi'], ['62', '甘肃省', 'Gansu'],
-  ['63', '青海省', 'Qinghai'], ['64', '宁夏回族自治区', 'Ningxia'], ['65', '新疆维吾尔自治区', 'Xinjiang'], ['71', '台湾省', 'Taiwan'],
-  ['81', '香港特别行政区', 'Hong Kong'], ['82', '澳门特别行政区', 'Macao'],
-];
 const BY_CODE = new Map(PROVINCES.map(([code, zh, en]) => [`${code}0000`, { zh, en }]));
 const BY_NAME = new Map(PROVINCES.flatMap(([code, zh, en]) => [[zh, `${code}0000`], [en.toLowerCase(), `${code}0000`]]));
 

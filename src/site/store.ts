@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { z } from 'astro/zod';
 import { observationSchema, type Observation } from '../model/observation.ts';
 import { SHARDS } from '../model/columns.ts';
+import { severity } from '../vocab/flags.ts';
 
 /** The compiled dataset the site is built from: public/data/, or ATLAS_DATA (a test's or a synthetic dataset). */
 export const dataDir = (): string => process.env.ATLAS_DATA ?? join(process.cwd(), 'public', 'data');
@@ -104,7 +105,7 @@ export function summarise(store: ShardStore, metricOf?: (id: string) => Publishe
       regionCounts.set(o.region_id, (regionCounts.get(o.region_id) ?? 0) + 1);
       if (o.year !== null && o.year < first) first = o.year;
       if (o.year !== null && o.year > last) last = o.year;
-      if (o.flags.some((f) => f.startsWith('inconsistent_'))) totals.inconsistent++;
+      if (o.flags.some((f) => severity(f) === 'contradiction')) totals.inconsistent++;
       if (o.kind === 'derived') totals.derived++;
     }
     totals.observations += observations.length;

@@ -1,17 +1,8 @@
 // Parsing of one written figure ("13。7亿元", "近60亿元", "500余万元", "90%以上", "两所") into number, unit and
 // qualifier. The compile step uses it to prove a curated value against its quote; the extractor uses it on candidates.
-import { z } from 'astro/zod';
+import { INFIX_QUALIFIERS, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, type Qualifier } from '../vocab/qualifiers.ts';
+import { MULTIPLIER_EXP, TRADITIONAL, UNIT_WORDS, type UnitBase } from '../vocab/units.ts';
 
-export const qualifierSchema = z.enum(['', 'approx', 'gt', 'ge', 'lt', 'le']);
-export type Qualifier = z.infer<typeof qualifierSchema>;
-
-// Traditional forms occur in the 2021 county report (萬元, 個百分點, 餘); they map to the Simplified forms
-// only for parsing — the unit as written stays as written.
-const TRADITIONAL: Record<string, string> = {
-  萬: '万', 億: '亿', 個: '个', 餘: '余', 點: '点', 約: '约', 過: '过', 於: '于', 項: '项', 臺: '台', 間: '间',
-  場: '场', 屆: '届', 門: '门', 張: '张', 處: '处', 組: '组', 類: '类', 條: '条', 塊: '块', 輛: '辆', 為: '为',
-  兩: '两', 幾: '几', 來: '来', 達: '达', 學: '学', 節: '节', 課: '课', 筆: '笔', 隻: '只',
-};
 export function toSimplifiedForParsing(text: string): string {
   let out = '';
   for (const ch of text) out += TRADITIONAL[ch] ?? ch;
@@ -55,18 +46,6 @@ export function parseChineseNumeral(text: string): number {
 }
 
 export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千';
-
-const PREFIX_QUALIFIERS: [string, Qualifier][] = [
-  ['不能高于', 'le'], ['不得高于', 'le'], ['不能超过', 'le'], ['不得超过', 'le'], ['不能低于', 'ge'], ['不得低于', 'ge'],
-  ['至少', 'ge'], ['最多', 'le'], ['不低于', 'ge'], ['不少于', 'ge'], ['不超过', 'le'], ['不高于', 'le'], ['不足', 'lt'], ['不到', 'lt'],
-  ['超过', 'gt'], ['高于', 'gt'], ['多于', 'gt'], ['低于', 'lt'], ['少于', 'lt'], ['大约', 'approx'],
-  ['将近', 'approx'], ['接近', 'approx'], ['约', 'approx'], ['近', 'approx'], ['逾', 'gt'], ['超', 'gt'],
-];
-const SUFFIX_QUALIFIERS: [string, Qualifier][] = [
-  ['以上', 'ge'], ['以下', 'le'], ['以内', 'le'], ['左右', 'approx'], ['上下', 'approx'], ['多', 'gt'], ['余', 'gt'], ['+', 'gt'],
-];
-// 余/多 sit between the number and its unit ("500余万元", "3000余部"); after a multiplier too ("10万余人").
-const INFIX_QUALIFIERS: [string, Qualifier][] = [['余', 'gt'], ['多', 'gt']];
 
 export type ParsedFigure =
   | { ok: true; value: number; valueText: string; unit: string; qualifier: Qualifier }
@@ -165,24 +144,6 @@ function countWithSeparators(text: string, digits: number): number {
   return i;
 }
 
-export type UnitBase = 'CNY' | '%' | 'pp' | 'count' | 'person' | 'person_time' | 'm2' | 'mu' | 'score' | 'hour' | 'times' | 'day' | 'year';
-export const UNIT_BASES = ['CNY', '%', 'pp', 'count', 'person', 'person_time', 'm2', 'mu', 'score', 'hour', 'times', 'day', 'year'] as const;
-
-const MULTIPLIER_EXP: Record<string, number> = { 万: 4, 亿: 8, 千: 3, 百: 2 };
-const BASE_WORDS: Record<string, UnitBase> = {
-  元: 'CNY', '%': '%', 个百分点: 'pp', 百分点: 'pp',
-  人: 'person', 名: 'person', 位: 'person', 户: 'count', 人次: 'person_time', 名次: 'count',
-  平方米: 'm2', '㎡': 'm2', m2: 'm2', 平米: 'm2', 亩: 'mu', 分: 'score', 小时: 'hour', 学时: 'hour', 课时: 'hour',
-  倍: 'times', 天: 'day', 年: 'year',
-};
-// Measure words that count things; what is counted is the metric's business, so they share the base unit "count".
-const CLASSIFIERS = '幅个所座项台部套间张件批场次期门篇本册辆处家班节类支块条幢栋校园组种轮只架把份笔株棵片例起回路';
-for (const ch of CLASSIFIERS) BASE_WORDS[ch] = 'count';
-// 场次 counts sessions; 金/银/铜 count medals ("21金15银6铜").
-// 次人 is read as person-times: one report writes "118次人", flagged there as a probable slip for 人次.
-BASE_WORDS['次人'] = 'person_time';
-for (const word of ['场次', '批次', '架次', '金', '银', '铜', '枚', '届次']) BASE_WORDS[word] = 'count';
-
 export type UnitInfo = { base: UnitBase; exponent: number };
 
 function unitForParsing(unit: string): UnitInfo | null {
@@ -190,10 +151,10 @@ function unitForParsing(unit: string): UnitInfo | null {
   const head = unit.split('/')[0]!;
   // Some figures carry no unit at all ("化解1200余有各种诉求的考生家庭"): a bare count.
   if (head === '') return { base: 'count', exponent: 0 };
-  if (head in BASE_WORDS) return { base: BASE_WORDS[head]!, exponent: 0 };
+  if (head in UNIT_WORDS) return { base: UNIT_WORDS[head]!, exponent: 0 };
   const first = head[0];
   if (first && first in MULTIPLIER_EXP && head.length > 1) {
-    const base = BASE_WORDS[head.slice(1)];
+    const base = UNIT_WORDS[head.slice(1)];
     if (base && base !== '%' && base !== 'pp') return { base, exponent: MULTIPLIER_EXP[first]! };
   }
   // "万" alone after a count of people or things ("招生2万") is a count
@@ -214,7 +175,7 @@ export function scaleDecimal(valueText: string, exponent: number): string {
   const negative = valueText.startsWith('-');
   const [intPart = '0', fracPart = ''] = (negative ? valueText.slice(1) : valueText).split('.');
   let digits = intPart + fracPart;
-  let point = intPart.length + exponent;
+  const point = intPart.length + exponent;
   if (point > digits.length) digits = digits.padEnd(point, '0');
   const whole = digits.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
   const frac = digits.slice(point).replace(/0+$/, '');

@@ -1,10 +1,9 @@
 // Guesses for a maintainer's draft: which metric a figure measures and whether it is a target or plan. Guesses are
 // never published; a curator confirms or corrects each in figures.csv.
-import type { Metric } from '../model/metric.ts';
-
 export type Keyword = { metricId: string; unitBase: string; word: string };
 
-export function keywordIndex(metrics: Pick<Metric, 'metric_id' | 'unit_base' | 'keywords'>[]): Keyword[] {
+/** The keywords of every metric, as data/metrics.csv lists them. */
+export function keywordIndex(metrics: { metric_id: string; unit_base: string; keywords: readonly string[] }[]): Keyword[] {
   return metrics.flatMap((m) => m.keywords.map((word) => ({ metricId: m.metric_id, unitBase: m.unit_base, word })));
 }
 

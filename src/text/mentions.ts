@@ -1,7 +1,9 @@
 // Finds every numeric mention in a report's text, with its offsets, and says what it is: a figure worth curating,
 // or a year, a date, a document number, an ordinal, a range. Figures are read by parseFigure, the same reader the
 // compile step uses to prove curated values.
-import { CN_NUMERAL_CHARS, parseFigure, unitInfo, scaleDecimal, type Qualifier } from './figure.ts';
+import { PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, type Qualifier } from '../vocab/qualifiers.ts';
+import { MULTIPLIER_EXP, UNIT_WORDS, spellings } from '../vocab/units.ts';
+import { CN_NUMERAL_CHARS, parseFigure, unitInfo, scaleDecimal } from './figure.ts';
 
 export type MentionCategory = 'figure' | 'range' | 'unreadable' | 'year' | 'date' | 'document_number' | 'ordinal' | 'name';
 
@@ -21,16 +23,16 @@ export type Mention = {
 
 const DIGIT = '0-9０-９';
 const DECIMAL = '.。．';
-const PREFIX = '不低于|不少于|不超过|不高于|不足|不到|超过|高于|多于|低于|少于|大约|将近|接近|约|近|逾|超';
-const UNIT_WORDS = [
-  '个百分点', '個百分點', '百分点', '百分點', '平方米', '人次', '场次', '場次', '批次', '小时', '小時', '学时', '學時', '课时', '課時',
-  '%', '％', '㎡', '元', '人', '名', '位', '户', '戶', '亩', '畝', '分', '倍', '天', '年',
-  ...'幅个個所座项項台臺部套间間张張件批场場次期门門篇本册冊辆輛处處家班节節类類支块塊条條幢栋棟校园園组組种種轮輪只架把份笔筆株棵片例起回路金银銀铜銅枚届屆',
-];
-// Longest unit first, so 个百分点 wins over 个 and 人次 over 人.
-const UNIT_ALTERNATION = [...UNIT_WORDS].sort((a, b) => b.length - a.length).join('|');
-const MULTIPLIER = '万萬亿億千';
-const SUFFIX = '以上|以下|以内|以內|左右|上下';
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// Longest word first, so 不得低于 wins over 低于, 个百分点 over 个 and 人次 over 人.
+const alternation = (words: string[]) => [...new Set(words.flatMap(spellings))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escape).join('|');
+const PREFIX = alternation(PREFIX_QUALIFIERS.map(([word]) => word));
+// 届 is no unit of a figure, but it is read as one so that 第六届 and 九届八次 are recognised as ordinals.
+const UNIT_ALTERNATION = alternation([...Object.keys(UNIT_WORDS), '届']);
+// 百 is left out: before 分 it would read 百分点 as "hundred points".
+const MULTIPLIER = Object.keys(MULTIPLIER_EXP).filter((m) => m !== '百').flatMap(spellings).join('');
+// 余/多 have their own rule below; a trailing + is mostly arithmetic ("5+2").
+const SUFFIX = alternation(SUFFIX_QUALIFIERS.map(([word]) => word).filter((word) => word.length > 1));
 
 // number (Arabic with an optional decimal written as . 。 or ．, or Chinese numerals), optional 余/多, optional
 // multiplier, optional unit, optional trailing qualifier. A blanked number (220__个, 20__年) is caught too.
@@ -53,7 +55,7 @@ function chineseNumeralCounts(numeral: string, unit: string): boolean {
   return unit !== '' && unit !== '年';
 }
 
-const DOCUMENT_NUMBER = /[〔\[［(（]\s*[12]\d{3}\s*[〕\]］)）]\s*\d+\s*号/g;
+const DOCUMENT_NUMBER = /[〔[［(（]\s*[12]\d{3}\s*[〕\]］)）]\s*\d+\s*号/g;
 
 function categorise(text: string, start: number, end: number, body: string, unit: string, qualified: boolean): MentionCategory {
   const before = text.slice(Math.max(0, start - 2), start);

@@ -2,7 +2,7 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_PATH, DIST } from './paths.ts';
@@ -19,6 +19,11 @@ let server: Server;
 let origin: string;
 const url = (path = '') => `${origin}${BASE_PATH}${path}`;
 const SHOTS = join('test-results', 'screenshots');
+// Waits measured on two cores busy with a build and the unit tests at once: a whole tooltip, highlight or scroll test
+// took 2.4–5.3 s including its page load, so the page's answer to one event gets 10 s; Pagefind's first results
+// (index and shards fetched) get 15 s.
+const REACTS = { timeout: 10_000 };
+const SEARCH_ANSWERS = { timeout: 15_000 };
 
 const pages = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -92,6 +97,8 @@ describe('every page in a browser', () => {
       await visit.close();
     }
     expect(violations).toEqual([]);
+    // 22 pages, each loaded and analysed by axe: 158 s measured on two loaded cores (about 7 s a page), so 300 s
+    // leaves room for a slower machine without letting a hung page go unnoticed for long.
   }, 300_000);
 });
 
@@ -100,7 +107,7 @@ describe('reading a chart', () => {
     const { page, close } = await open(`metrics/${firstMetric()}/`);
     const mark = page.locator('figure.chart svg a').first();
     await mark.hover();
-    await expect.poll(() => page.locator('figure.chart .tooltip').first().isVisible()).toBe(true);
+    await expect.poll(() => page.locator('figure.chart .tooltip').first().isVisible(), REACTS).toBe(true);
     await page.mouse.move(0, 0);
     await mark.focus();
     const text = await page.locator('figure.chart .tooltip').first().textContent();
@@ -115,7 +122,7 @@ describe('reading a chart', () => {
     const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
     // The figure itself is highlighted (a sentence may hold three figures), not the sentence around it.
     const figure = page.locator(`[id="${id}"]`).locator('xpath=ancestor-or-self::span[contains(@class, "fig")][1]').locator('mark').first();
-    await expect.poll(() => figure.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 224, 138)');
+    await expect.poll(() => figure.evaluate((el) => getComputedStyle(el).backgroundColor), REACTS).toBe('rgb(255, 224, 138)');
     const quote = page.locator(`[id="${id}"]`).locator('xpath=ancestor::span[contains(@class, "quote")][1]');
     expect(await quote.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgb(255, 224, 138)');
     await figure.click();
@@ -126,7 +133,7 @@ describe('reading a chart', () => {
   it('jumps from the top of a report page to its table of figures', async () => {
     const { page, close } = await open(`reports/${observations[0]!.report_id}/`);
     await page.locator('a[href="#figures"]').click();
-    await expect.poll(() => page.locator('#figures').evaluate((el) => Math.abs(el.getBoundingClientRect().top) < 50)).toBe(true);
+    await expect.poll(() => page.locator('#figures').evaluate((el) => Math.abs(el.getBoundingClientRect().top) < 50), REACTS).toBe(true);
     await close();
   });
 
@@ -184,7 +191,7 @@ describe('navigation, search and downloads', () => {
   it('finds the preschool enrolment metric first for 入园率, nothing about 投入, and says what each result is', async () => {
     const { page, close } = await open('search/?q=入园率');
     const results = page.locator('[data-search-results] li');
-    await expect.poll(() => results.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => results.count(), SEARCH_ANSWERS).toBeGreaterThan(0);
     expect(await results.first().locator('a').getAttribute('href')).toMatch(/\/metrics\/preschool_gross_enrolment_rate\/$/);
     expect(await results.first().locator('.badge').textContent()).toBe('指标');
     // Pagefind alone also matches 投入 (入) and 园: a result about those without the whole word is a wrong hit.
@@ -196,9 +203,9 @@ describe('navigation, search and downloads', () => {
   it('shows results beyond the first 20 on request', async () => {
     const { page, close } = await open('en/search/?q=education');
     const results = page.locator('[data-search-results] li');
-    await expect.poll(() => results.count(), { timeout: 15_000 }).toBe(20);
+    await expect.poll(() => results.count(), SEARCH_ANSWERS).toBe(20);
     await page.locator('[data-search-more]').click();
-    await expect.poll(() => results.count()).toBeGreaterThan(20);
+    await expect.poll(() => results.count(), REACTS).toBeGreaterThan(20);
     await close();
   });
 
@@ -208,7 +215,7 @@ describe('navigation, search and downloads', () => {
   ])('finds pages on %s for %s', async (path, query) => {
     const { page, close } = await open(path);
     await page.locator('#q').fill(query);
-    await expect.poll(() => page.locator('[data-search-results] li').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('[data-search-results] li').count(), SEARCH_ANSWERS).toBeGreaterThan(0);
     await close();
   });
 
@@ -262,7 +269,7 @@ describe('every page template, in both languages, on a phone and a desktop', () 
       for (const path of [...templates, ...templates.map((p) => `en/${p}`)]) {
         await visit.page.goto(url(path), { waitUntil: 'load' });
         // The search page's results are the page: wait for them before reading it.
-        if (path.includes('?q=')) await expect.poll(() => visit.page.locator('[data-search-status]').textContent(), { timeout: 15_000 }).toMatch(/\d|没有|Nothing/);
+        if (path.includes('?q=')) await expect.poll(() => visit.page.locator('[data-search-status]').textContent(), SEARCH_ANSWERS).toMatch(/\d|没有|Nothing/);
         for (const p of await readerProblems(visit.page)) found.push(`${width}px ${path}: ${p.kind}: ${p.text}`);
       }
       await visit.close();

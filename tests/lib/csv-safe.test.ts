@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvCells, toCsv } from '../../src/pipeline/csv.ts';
+import { csvCells, toCsv } from '../../src/lib/csv.ts';
 import { safeCell, unsafeCell } from '../../src/lib/csv-safe.ts';
 import { typedRecord } from '../../src/model/columns.ts';
 

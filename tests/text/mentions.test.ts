@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findMentions, sentenceAround } from '../../src/text/mentions.ts';
 import { parseFigure } from '../../src/text/figure.ts';
+import { INFIX_QUALIFIERS, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS } from '../../src/vocab/qualifiers.ts';
+import { UNIT_WORDS, spellings } from '../../src/vocab/units.ts';
 
 const figures = (text: string) => findMentions(text).filter((m) => m.category === 'figure');
 
@@ -86,6 +88,58 @@ describe('findMentions', () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('the extractor proposes exactly what the parser accepts', () => {
+  it.each([
+    ['比例不得低于90%', '不得低于90%', 'ge'],
+    ['至少95%的学校', '至少95%', 'ge'],
+    ['新建3000平米', '3000平米', ''],
+    ['不足10個百分點', '不足10個百分點', 'lt'],
+    ['受益10萬餘人', '10萬餘人', 'gt'],
+  ])('drafts the whole figure of %s with its qualifier', (text, figure, qualifier) => {
+    expect(figures(text).map((m) => [m.text, m.qualifier])).toEqual([[figure, qualifier]]);
+  });
+
+  // Every word of the vocabulary, in every place the parser reads it: what the parser accepts, the extractor drafts
+  // whole, and the draft parses back to the same value, unit and qualifier.
+  const units = Object.keys(UNIT_WORDS).filter((u) => u !== '年').flatMap(spellings);
+  it('drafts every figure the parser accepts, whole', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('', ...PREFIX_QUALIFIERS.map(([w]) => w)),
+        fc.integer({ min: 1, max: 999_999 }).filter((n) => n < 1940 || n > 2099),
+        fc.constantFrom('', '.5', '。25'),
+        fc.constantFrom('', ...INFIX_QUALIFIERS.map(([w]) => w)),
+        fc.constantFrom('', '万', '亿', '千', '萬'),
+        fc.constantFrom(...units),
+        fc.constantFrom('', ...SUFFIX_QUALIFIERS.map(([w]) => w).filter((w) => w.length > 1)),
+        (prefix, whole, fraction, infix, multiplier, unit, suffix) => {
+          const written = `${prefix}${whole}${fraction}${infix}${multiplier}${unit}${suffix}`;
+          const parsed = parseFigure(written);
+          fc.pre(parsed.ok);
+          const found = figures(`全区${written}，`);
+          expect(found.map((m) => m.text)).toEqual([written]);
+          const parsedBack = parseFigure(found[0]!.text);
+          expect(parsedBack).toEqual(parsed);
+          expect(found[0]).toMatchObject(parsed.ok ? { value: parsed.value, unit: parsed.unit, qualifier: parsed.qualifier } : {});
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('drafts only figures that parse back to themselves, in any text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'0123456789。.%万亿元个所人余多近约不得低于至少以上平米第年月日—一两十 ') }), (text) => {
+        for (const m of figures(text)) {
+          const parsed = parseFigure(m.text);
+          expect(parsed.ok && { value: parsed.value, unit: parsed.unit, qualifier: parsed.qualifier }).toEqual({ value: m.value, unit: m.unit, qualifier: m.qualifier });
+        }
+      }),
+      { numRuns: 2000 },
     );
   });
 });

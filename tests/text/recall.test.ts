@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { compileDataset } from '../../src/pipeline/compile.ts';
 import { readDataset } from '../../src/pipeline/read.ts';
 import { findMentions } from '../../src/text/mentions.ts';
-import { codePointOffset } from '../../src/pipeline/provenance.ts';
+import { codePointOffset } from '../../src/lib/offsets.ts';
 
 const { compiled } = compileDataset(readDataset('data'));
 

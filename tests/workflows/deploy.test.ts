@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 const workflow = readFileSync('.github/workflows/deploy.yml', 'utf8');
 /** The text of one job, from its key to the next job's. */
-const job = (name: string) => workflow.slice(workflow.indexOf(`\n  ${name}:\n`) + 1).split(/\n  (?=\w+:\n)/)[0]!;
+const job = (name: string) => workflow.slice(workflow.indexOf(`\n  ${name}:\n`) + 1).split(/\n {2}(?=\w+:\n)/)[0]!;
 
 describe('the deploy workflow', () => {
   it('grants pages: write and id-token: write to the deploy job only', () => {

@@ -1,7 +1,7 @@
 // Each chart's downloads: its data (CSV, one file for both languages, and the same with a byte-order mark for
 // Excel) and, where the metric's page draws a chart, its image (SVG and PNG per language).
 import type { APIRoute } from 'astro';
-import { toCsv } from '../../pipeline/csv.ts';
+import { toCsv } from '../../lib/csv.ts';
 import { siteData, metricObservations, comparableRegions } from '../../site/data.ts';
 import { pngDensity } from '../../charts/render.ts';
 import { renderPng } from '../../charts/png.ts';
