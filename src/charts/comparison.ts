@@ -3,6 +3,7 @@ import * as Plot from '@observablehq/plot';
 import { ticks as niceTicks } from 'd3';
 import type { Locale } from '../i18n/format.ts';
 import { formatValue, tickFormatter, unitLabel } from '../i18n/format.ts';
+import { QUALIFIER_SIGNS } from '../vocab/qualifiers.ts';
 import { t } from '../i18n/strings.ts';
 
 export type ComparisonRow = {
@@ -30,8 +31,6 @@ export type ComparisonRow = {
   highlight?: boolean;
 };
 
-/** A qualifier as a sign before the value, so a bound or an approximation never reads as an exact figure. */
-const SIGNS: Record<string, string> = { '': '', approx: '≈', gt: '>', ge: '≥', lt: '<', le: '≤' };
 
 export type ComparisonOptions = {
   locale: Locale;
@@ -123,7 +122,7 @@ export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions
   const filled = rows.filter((r) => r.kind === 'actual' || r.kind === 'derived');
   const hollow = rows.filter((r) => r.kind === 'target' || r.kind === 'plan');
   const references = rows.filter((r) => r.national !== null);
-  const fmt = (r: ComparisonRow) => `${SIGNS[r.qualifier] ?? ''}${formatValue(r.value, r.unitBase, locale)}`;
+  const fmt = (r: ComparisonRow) => `${QUALIFIER_SIGNS[r.qualifier] ?? ''}${formatValue(r.value, r.unitBase, locale)}`;
   const valueText = (r: ComparisonRow) =>
     `${fmt(r)}${r.flagged ? ' ⚠' : ''}${r.kind === 'target' || r.kind === 'plan' ? (locale === 'zh-cn' ? '（目标）' : ' (target)') : ''}`;
   // Room on the right for the longest value label, so that "¥89.74 million (target)" is never cut.

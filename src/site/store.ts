@@ -83,7 +83,7 @@ export class ShardStore {
 }
 
 /** `comparable`: regions with a value the metric's comparison draws (comparable.ts): the chart exists from two. */
-export type MetricStats = { observations: number; regions: number; regionsWithActuals: number; comparable: number };
+export type MetricStats = { observations: number; regions: number; comparable: number };
 export type Totals = { observations: number; years: [number, number] | null; inconsistent: number; derived: number };
 /** What indexes and headlines count: per metric (only metrics with observations), per region, and overall. */
 export type Summary = { metricStats: Map<string, MetricStats>; regionCounts: Map<string, number>; totals: Totals };
@@ -111,7 +111,7 @@ export function summarise(store: ShardStore, metricOf?: (id: string) => Publishe
     totals.observations += observations.length;
     const metric = metricOf?.(id);
     const comparable = metric ? partition(metric, observations).regions : withActuals.size;
-    metricStats.set(id, { observations: observations.length, regions: regions.size, regionsWithActuals: withActuals.size, comparable });
+    metricStats.set(id, { observations: observations.length, regions: regions.size, comparable });
   }
   if (first <= last) totals.years = [first, last];
   return { metricStats, regionCounts, totals };
