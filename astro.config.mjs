@@ -28,7 +28,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // tests build the site under a sub-path into their own folder, leaving dist/ alone
   outDir: process.env.DIST_DIR || './dist',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   i18n: {
     locales: ['zh-cn', 'en'],
     defaultLocale: 'zh-cn',

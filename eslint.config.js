@@ -1,4 +1,4 @@
-// Lint rules that catch mistakes, not style: the code's layout is its authors' and is not rewritten by a tool.
+// Lint rules that catch mistakes, not style: layout is Prettier's (npm run format).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 

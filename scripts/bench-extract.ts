@@ -29,7 +29,14 @@ for (const report of compiled.reports) {
     if (o.report_id !== report.report_id || o.kind === 'derived' || o.figure_start === null) continue;
     const [start, end] = [index[o.figure_start]!, index[o.figure_end!]!];
     const sentence = sentenceAround(text, start, end);
-    cases.push({ reportId: o.report_id, metricId: o.metric_id, unitBase: o.unit_base, kind: o.kind, before: text.slice(sentence.start, start), sentence: sentence.text });
+    cases.push({
+      reportId: o.report_id,
+      metricId: o.metric_id,
+      unitBase: o.unit_base,
+      kind: o.kind,
+      before: text.slice(sentence.start, start),
+      sentence: sentence.text,
+    });
   }
 }
 
@@ -54,9 +61,20 @@ for (const report of compiled.reports) {
   }
   rows.push([report.report_id, score]);
 }
-const total = rows.reduce<Score>((s, [, r]) => ({ figures: s.figures + r.figures, seen: s.seen + r.seen, keyword: s.keyword + r.keyword, learned: s.learned + r.learned, combined: s.combined + r.combined, kind: s.kind + r.kind }), { figures: 0, seen: 0, keyword: 0, learned: 0, combined: 0, kind: 0 });
+const total = rows.reduce<Score>(
+  (s, [, r]) => ({
+    figures: s.figures + r.figures,
+    seen: s.seen + r.seen,
+    keyword: s.keyword + r.keyword,
+    learned: s.learned + r.learned,
+    combined: s.combined + r.combined,
+    kind: s.kind + r.kind,
+  }),
+  { figures: 0, seen: 0, keyword: 0, learned: 0, combined: 0, kind: 0 },
+);
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(1)} %` : '–');
-const line = (id: string, r: Score) => `| ${id} | ${r.figures} | ${pct(r.seen, r.figures)} | ${pct(r.keyword, r.figures)} | ${pct(r.learned, r.figures)} | ${pct(r.combined, r.figures)} | ${pct(r.kind, r.figures)} |`;
+const line = (id: string, r: Score) =>
+  `| ${id} | ${r.figures} | ${pct(r.seen, r.figures)} | ${pct(r.keyword, r.figures)} | ${pct(r.learned, r.figures)} | ${pct(r.combined, r.figures)} | ${pct(r.kind, r.figures)} |`;
 console.log('Extraction guesses, leave-one-report-out (each report scored by guessers built from the other reports)\n');
 console.log('| held-out report | figures | metric used elsewhere (ceiling) | metric: keywords | metric: learned | metric: keywords, then learned | kind |');
 console.log('|---|---|---|---|---|---|---|');

@@ -42,7 +42,12 @@ const { values } = parseArgs({
     'timeout-min': { type: 'string', default: '60' },
   },
 });
-const parseLevels = (text: string) => text.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+const parseLevels = (text: string) =>
+  text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number);
 const siteLevels = parseLevels(values['site-levels']!);
 const levels = [...new Set([...parseLevels(values.levels!), ...siteLevels])].sort((a, b) => a - b);
 if (levels.some((l) => !(l > 0 && l <= 1.03))) {
@@ -89,16 +94,33 @@ function run(name: string, command: string[], options: { cwd?: string; env?: Rec
     if (m) peak = Number(m[1]) / 1024;
   } else if (existsSync(rssFile)) {
     // maxRSS is in kilobytes; the largest single process of the step, as /usr/bin/time reports it
-    peak = Math.max(...readFileSync(rssFile, 'utf8').trim().split('\n').map((line) => Number(line.split(' ')[1]) / 1024));
+    peak = Math.max(
+      ...readFileSync(rssFile, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => Number(line.split(' ')[1]) / 1024),
+    );
   }
   // a step whose work runs in a process it does not wait for (Pagefind) prints that process's peak itself
   const reported = /pagefind peak memory: (\d+) MB/.exec(text);
   if (reported) peak = Math.max(peak ?? 0, Number(reported[1]));
   const ok = result.status === 0;
-  const error = ok ? undefined
-    : result.error ? String(result.error.message)
-    : (text.split('\n').filter((l) => /error/i.test(l) && !/^\s*(Command exited|Exit status)/.test(l)).slice(-1)[0]?.trim() ?? `exit status ${result.status}`);
-  return { ok, wall_s: round(wall_s, 2), peak_rss_mb: peak === null ? null : Math.round(peak), log: log.startsWith(REPO) ? relative(REPO, log) : log, ...(error ? { error: error.slice(0, 300) } : {}) };
+  const error = ok
+    ? undefined
+    : result.error
+      ? String(result.error.message)
+      : (text
+          .split('\n')
+          .filter((l) => /error/i.test(l) && !/^\s*(Command exited|Exit status)/.test(l))
+          .slice(-1)[0]
+          ?.trim() ?? `exit status ${result.status}`);
+  return {
+    ok,
+    wall_s: round(wall_s, 2),
+    peak_rss_mb: peak === null ? null : Math.round(peak),
+    log: log.startsWith(REPO) ? relative(REPO, log) : log,
+    ...(error ? { error: error.slice(0, 300) } : {}),
+  };
 }
 
 const round = (x: number, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -181,7 +203,20 @@ for (const level of levels) {
   const data = join(dir, 'synthetic');
   const out = join(dir, 'out');
   console.error(`— ${tag}: ${regions} regions × ${FULL.years} years × ${FULL.metrics} metrics`);
-  const synth = run(`${tag}-synth`, [process.execPath, 'scripts/synth.ts', '--regions', String(regions), '--years', String(FULL.years), '--metrics', String(FULL.metrics), '--seed', values.seed!, '--out', data]);
+  const synth = run(`${tag}-synth`, [
+    process.execPath,
+    'scripts/synth.ts',
+    '--regions',
+    String(regions),
+    '--years',
+    String(FULL.years),
+    '--metrics',
+    String(FULL.metrics),
+    '--seed',
+    values.seed!,
+    '--out',
+    data,
+  ]);
   if (!synth.ok) throw new Error(`synth failed at ${tag}: ${synth.error} (see ${synth.log})`);
   const marker = JSON.parse(readFileSync(join(data, '.synthetic.json'), 'utf8')) as { reports: number; observations: number };
   const synthFiles = files(data);
@@ -213,8 +248,20 @@ for (const level of levels) {
     console.error(`  astro build ${astro.wall_s} s, ${astro.peak_rss_mb} MB${astro.ok ? '' : ` FAILED: ${astro.error}`}`);
     const search = astro.ok ? run(`${tag}-search`, [process.execPath, 'scripts/search-index.ts'], { env: { DIST_DIR: dist } }) : null;
     if (search) console.error(`  search index ${search.wall_s} s, ${search.peak_rss_mb} MB${search.ok ? '' : ` FAILED: ${search.error}`}`);
-    const downloads = Object.fromEntries(['observations.csv', 'observations.json', 'observations.parquet'].map((f) => [f, existsSync(join(dist, 'data', f)) ? statSync(join(dist, 'data', f)).size : 0]));
-    result.site = { astro, search_index: search, ...files(dist), ...pages(dist), deploy_parquet_only: files(dist, (path) => !DUPLICATE_DOWNLOAD.test(relative(dist, path))), downloads };
+    const downloads = Object.fromEntries(
+      ['observations.csv', 'observations.json', 'observations.parquet'].map((f) => [
+        f,
+        existsSync(join(dist, 'data', f)) ? statSync(join(dist, 'data', f)).size : 0,
+      ]),
+    );
+    result.site = {
+      astro,
+      search_index: search,
+      ...files(dist),
+      ...pages(dist),
+      deploy_parquet_only: files(dist, (path) => !DUPLICATE_DOWNLOAD.test(relative(dist, path))),
+      downloads,
+    };
   }
   results.push(result);
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
@@ -267,17 +314,28 @@ for (const r of results) {
   const pct = `${round(r.level * 100, 2)} %`;
   if (!r.site.astro.ok) overTarget.push(`site build at ${pct} failed after ${r.site.astro.wall_s} s: ${r.site.astro.error}`);
   else {
-    if (r.site.search_index && !r.site.search_index.ok) overTarget.push(`search index at ${pct} failed after ${r.site.search_index.wall_s} s (peak ${r.site.search_index.peak_rss_mb} MB): ${r.site.search_index.error}`);
+    if (r.site.search_index && !r.site.search_index.ok)
+      overTarget.push(
+        `search index at ${pct} failed after ${r.site.search_index.wall_s} s (peak ${r.site.search_index.peak_rss_mb} MB): ${r.site.search_index.error}`,
+      );
     const total = r.site.astro.wall_s + (r.site.search_index?.wall_s ?? 0);
     if (total > TARGETS.site_s) overTarget.push(`site build at ${pct}: ${round(total)} s > ${TARGETS.site_s} s`);
-    if (r.site.largest_page_gz > TARGETS.page_gz_kb * 1024) overTarget.push(`largest page at ${pct}: ${r.site.largest_page} ${round(r.site.largest_page_gz / 1024, 1)} KB gz > ${TARGETS.page_gz_kb} KB`);
+    if (r.site.largest_page_gz > TARGETS.page_gz_kb * 1024)
+      overTarget.push(`largest page at ${pct}: ${r.site.largest_page} ${round(r.site.largest_page_gz / 1024, 1)} KB gz > ${TARGETS.page_gz_kb} KB`);
   }
 }
-for (const [key, b] of Object.entries(exponentsTop)) if (b !== null && b > 1.15) overTarget.push(`${COSTS.find((c) => c.key === key)!.label} grows faster than linearly (exponent ${b})`);
+for (const [key, b] of Object.entries(exponentsTop))
+  if (b !== null && b > 1.15) overTarget.push(`${COSTS.find((c) => c.key === key)!.label} grows faster than linearly (exponent ${b})`);
 
 const report = {
   generated: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memory_gb: round(totalmem() / 2 ** 30, 1), node: process.version, peak_memory_by: TIME ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS' },
+  machine: {
+    cpus: cpus().length,
+    cpu: cpus()[0]?.model ?? '',
+    memory_gb: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+    peak_memory_by: TIME ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS',
+  },
   full_scale: FULL,
   seed: values.seed,
   targets: TARGETS,
@@ -291,7 +349,27 @@ writeFileSync(join(REPO, 'bench', 'results', 'scale.json'), `${JSON.stringify(re
 
 const mb = (bytes: number) => round(bytes / 1e6, 1);
 const cell = (s: Step | null | undefined, value: (s: Step) => string) => (!s ? '–' : s.ok ? value(s) : 'FAILED');
-const header = ['level', 'regions', 'reports', 'observations', 'synth s', 'compile s', 'compile MB', 'data files', 'data MB', 'astro s', 'astro MB', 'search s', 'search MB', 'site files', 'site MB', 'deploy MB (Parquet-only downloads)', 'fits GitHub Pages (1 GB)', 'observations csv / json / parquet MB', 'largest page gz'];
+const header = [
+  'level',
+  'regions',
+  'reports',
+  'observations',
+  'synth s',
+  'compile s',
+  'compile MB',
+  'data files',
+  'data MB',
+  'astro s',
+  'astro MB',
+  'search s',
+  'search MB',
+  'site files',
+  'site MB',
+  'deploy MB (Parquet-only downloads)',
+  'fits GitHub Pages (1 GB)',
+  'observations csv / json / parquet MB',
+  'largest page gz',
+];
 const rows = results.map((r) => [
   `${round(r.level * 100, 2)} %`,
   String(r.regions),
@@ -315,9 +393,14 @@ const rows = results.map((r) => [
 ]);
 const table = [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 console.log(`\n${table}\n`);
-const show = (e: Record<string, number | null>) => Object.entries(e).filter(([, b]) => b !== null).map(([k, b]) => `${k} ${b}`).join(' · ') || 'need two levels';
+const show = (e: Record<string, number | null>) =>
+  Object.entries(e)
+    .filter(([, b]) => b !== null)
+    .map(([k, b]) => `${k} ${b}`)
+    .join(' · ') || 'need two levels';
 console.log(`growth exponents (log-log slope against observations; 1 = linear), all levels: ${show(exponents)}`);
 console.log(`growth exponents between the two largest levels measured: ${show(exponentsTop)}`);
-for (const r of results) if (r.site && !r.site.astro.ok) console.log(`site build at ${round(r.level * 100, 2)} %: FAILED after ${r.site.astro.wall_s} s — ${r.site.astro.error}`);
+for (const r of results)
+  if (r.site && !r.site.astro.ok) console.log(`site build at ${round(r.level * 100, 2)} %: FAILED after ${r.site.astro.wall_s} s — ${r.site.astro.error}`);
 console.log(overTarget.length ? `over target:\n  ${overTarget.join('\n  ')}` : 'all measured costs within target');
 console.log(`→ bench/results/scale.json (${cpus().length} CPUs, ${TIME ? '/usr/bin/time -v' : 'resourceUsage'} for peak memory)`);

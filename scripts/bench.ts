@@ -10,7 +10,10 @@ import { serve } from './static-server.ts';
 const DIST = join(process.cwd(), 'bench', 'dist');
 const BASE = '/bureau-atlas/';
 const env = { ...process.env, DIST_DIR: DIST, BASE_PATH: BASE, SITE_URL: 'http://127.0.0.1' };
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]!; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)]!;
+};
 const timed = (args: string[]) => {
   const started = performance.now();
   execFileSync(args[0]!, args.slice(1), { env, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -28,7 +31,14 @@ const runs = Array.from({ length: Number(process.env.BENCH_RUNS ?? 3) }, () => {
   return { ...run, total_ms: run.data_ms + run.astro_ms + run.search_index_ms };
 });
 const middle = (key: keyof (typeof runs)[number]) => median(runs.map((r) => r[key]));
-const build = { data_ms: middle('data_ms'), astro_ms: middle('astro_ms'), search_index_ms: middle('search_index_ms'), total_ms: middle('total_ms'), budget_ms: BUILD_BUDGET_MS, runs };
+const build = {
+  data_ms: middle('data_ms'),
+  astro_ms: middle('astro_ms'),
+  search_index_ms: middle('search_index_ms'),
+  total_ms: middle('total_ms'),
+  budget_ms: BUILD_BUDGET_MS,
+  runs,
+};
 
 const gz = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length;
 const pages = (dir: string): string[] =>
@@ -52,10 +62,19 @@ for (const file of pages(DIST)) {
   const { document } = parseHTML(html);
   const assets = [...document.querySelectorAll('script[src], link[rel="stylesheet"][href]')].map((el) => el.getAttribute('src') ?? el.getAttribute('href')!);
   const local = (url: string) => join(DIST, url.slice(BASE.length));
-  const jsFiles = assets.filter((u) => u.endsWith('.js') && u.startsWith(BASE)).map(local).filter(existsSync);
+  const jsFiles = assets
+    .filter((u) => u.endsWith('.js') && u.startsWith(BASE))
+    .map(local)
+    .filter(existsSync);
   const inlineJs = [...document.querySelectorAll('script:not([src])')].map((s) => gzipSync(s.textContent ?? '').length).reduce((a, b) => a + b, 0);
   const js = jsFiles.reduce((sum, f) => sum + gz(f), 0) + inlineJs;
-  const total = gz(file) + assets.filter((u) => u.startsWith(BASE)).map(local).filter(existsSync).reduce((sum, f) => sum + gz(f), 0);
+  const total =
+    gz(file) +
+    assets
+      .filter((u) => u.startsWith(BASE))
+      .map(local)
+      .filter(existsSync)
+      .reduce((sum, f) => sum + gz(f), 0);
   const kind = kindOf(file);
   const entry = byKind.get(kind) ?? { total: [], js: [] };
   entry.total.push(total);
@@ -63,7 +82,12 @@ for (const file of pages(DIST)) {
   byKind.set(kind, entry);
 }
 const weights = Object.fromEntries(
-  [...byKind].sort().map(([kind, { total, js }]) => [kind, { pages: total.length, first_load_gzip_median: median(total), first_load_gzip_max: Math.max(...total), js_gzip_max: Math.max(...js) }]),
+  [...byKind]
+    .sort()
+    .map(([kind, { total, js }]) => [
+      kind,
+      { pages: total.length, first_load_gzip_median: median(total), first_load_gzip_max: Math.max(...total), js_gzip_max: Math.max(...js) },
+    ]),
 );
 
 // Lighthouse, mobile emulation, against the site served under its sub-path.
@@ -73,9 +97,22 @@ if (process.env.BENCH_SKIP_LIGHTHOUSE !== '1') {
   const { launch } = await import('chrome-launcher');
   const observations = JSON.parse(readFileSync('public/data/observations.json', 'utf8')) as { metric_id: string; report_id: string }[];
   const { origin, server } = await serve(DIST, BASE);
-  const chrome = await launch({ chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-  for (const [name, path] of [['home', ''], ['topic', 'topics/access/'], ['metric', `metrics/${observations[0]!.metric_id}/`], ['report', `reports/${observations[0]!.report_id}/`]] as const) {
-    const result = await run(`${origin}${BASE}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+  const chrome = await launch({
+    chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  for (const [name, path] of [
+    ['home', ''],
+    ['topic', 'topics/access/'],
+    ['metric', `metrics/${observations[0]!.metric_id}/`],
+    ['report', `reports/${observations[0]!.report_id}/`],
+  ] as const) {
+    const result = await run(`${origin}${BASE}${path}`, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    });
     lighthouse[name] = Object.fromEntries(Object.entries(result!.lhr.categories).map(([k, c]) => [k, Math.round((c.score ?? 0) * 100)]));
   }
   await chrome.kill();
@@ -85,12 +122,21 @@ if (process.env.BENCH_SKIP_LIGHTHOUSE !== '1') {
 const results = { build, weights, lighthouse };
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/bench.json', `${JSON.stringify(results, null, 2)}\n`);
-console.log(`build, median of ${runs.length}: data ${build.data_ms} ms · astro ${build.astro_ms} ms · search index ${build.search_index_ms} ms · whole build ${build.total_ms} ms (budget ${BUILD_BUDGET_MS} ms; runs ${runs.map((r) => r.total_ms).join(', ')} ms)\n`);
+console.log(
+  `build, median of ${runs.length}: data ${build.data_ms} ms · astro ${build.astro_ms} ms · search index ${build.search_index_ms} ms · whole build ${build.total_ms} ms (budget ${BUILD_BUDGET_MS} ms; runs ${runs.map((r) => r.total_ms).join(', ')} ms)\n`,
+);
 console.log('page kind        pages  first load gz (median / max)   JS gz max');
 for (const [kind, w] of Object.entries(weights)) {
-  console.log(`${kind.padEnd(16)} ${String(w.pages).padStart(5)}  ${(w.first_load_gzip_median / 1024).toFixed(1).padStart(8)} KB / ${(w.first_load_gzip_max / 1024).toFixed(1).padStart(6)} KB   ${(w.js_gzip_max / 1024).toFixed(1).padStart(6)} KB`);
+  console.log(
+    `${kind.padEnd(16)} ${String(w.pages).padStart(5)}  ${(w.first_load_gzip_median / 1024).toFixed(1).padStart(8)} KB / ${(w.first_load_gzip_max / 1024).toFixed(1).padStart(6)} KB   ${(w.js_gzip_max / 1024).toFixed(1).padStart(6)} KB`,
+  );
 }
-for (const [page, scores] of Object.entries(lighthouse)) console.log(`lighthouse ${page}: ${Object.entries(scores).map(([k, v]) => `${k} ${v}`).join(' · ')}`);
+for (const [page, scores] of Object.entries(lighthouse))
+  console.log(
+    `lighthouse ${page}: ${Object.entries(scores)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(' · ')}`,
+  );
 if (build.total_ms > BUILD_BUDGET_MS) {
   console.error(`the whole build took ${build.total_ms} ms (median), over its budget of ${BUILD_BUDGET_MS} ms`);
   process.exitCode = 1;

@@ -14,9 +14,7 @@ import { isWarning } from '../src/vocab/flags.ts';
 
 type Result = ReturnType<typeof compileStream>;
 type Message =
-  | { kind: 'report'; report: CompiledReport; observations: readonly Observation[] }
-  | { kind: 'end'; tables: DatasetTables }
-  | { kind: 'done'; result: Result };
+  { kind: 'report'; report: CompiledReport; observations: readonly Observation[] } | { kind: 'end'; tables: DatasetTables } | { kind: 'done'; result: Result };
 /** Reports the compiling thread may run ahead of the writing one: bounds the memory held in messages. */
 const AHEAD = 64;
 
@@ -92,8 +90,10 @@ async function main(): Promise<void> {
   );
   const release = emitter.release!;
   if (release.previous || release.version !== '0.0.0') {
-    console.log(release.released
-      ? `version ${release.version} (${release.date}): ${release.entries.length} changes since ${release.previous || 'the start'}`
-      : `unreleased: ${release.entries.length} changes since ${release.previous} need version ${release.version.replace(/-draft$/, '')} (npm run release)`);
+    console.log(
+      release.released
+        ? `version ${release.version} (${release.date}): ${release.entries.length} changes since ${release.previous || 'the start'}`
+        : `unreleased: ${release.entries.length} changes since ${release.previous} need version ${release.version.replace(/-draft$/, '')} (npm run release)`,
+    );
   }
 }

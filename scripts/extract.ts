@@ -14,7 +14,10 @@ import { metricSchema } from '../src/model/metric.ts';
 import { codePointOffset } from '../src/lib/offsets.ts';
 import { FIGURE_COLUMNS } from '../src/model/figure.ts';
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { out: { type: 'string' }, all: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { out: { type: 'string' }, all: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
+});
 const file = positionals[0];
 // a reader that stops early (| head) is not an error
 process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? 0 : 1));
@@ -68,14 +71,39 @@ if (values.out) {
     .filter((m) => m.category === 'figure')
     .map(row)
     .map((r, i) => ({
-      id: `f${String(i + 1).padStart(3, '0')}`, metric_id: r.metric_guess, period: 'Y', kind: r.kind_guess, value: r.value,
-      unit: r.unit, qualifier: r.qualifier, figure_text: r.text, quote: r.context, scope: 'region', scope_en: '', check: '', flags: '', note: '',
+      id: `f${String(i + 1).padStart(3, '0')}`,
+      metric_id: r.metric_guess,
+      period: 'Y',
+      kind: r.kind_guess,
+      value: r.value,
+      unit: r.unit,
+      qualifier: r.qualifier,
+      figure_text: r.text,
+      quote: r.context,
+      scope: 'region',
+      scope_en: '',
+      check: '',
+      flags: '',
+      note: '',
     }));
   // A draft is a curator's source file, read back by npm run data: quotes stay verbatim, never prefixed with '.
   writeFileSync(values.out, Papa.unparse({ fields: [...FIGURE_COLUMNS], data: draft.map((r) => FIGURE_COLUMNS.map((c) => r[c])) }, { newline: '\n' }) + '\n');
   console.error(`extract: ${draft.length} figures drafted in ${values.out}; review every metric_id, period and kind`);
 } else {
-  const columns = ['start', 'end', 'text', 'category', 'value', 'unit', 'value_base', 'unit_base', 'qualifier', 'metric_guess', 'kind_guess', 'context'] as const;
+  const columns = [
+    'start',
+    'end',
+    'text',
+    'category',
+    'value',
+    'unit',
+    'value_base',
+    'unit_base',
+    'qualifier',
+    'metric_guess',
+    'kind_guess',
+    'context',
+  ] as const;
   // in batches, so that the output of a 20 MB text is never one string
   for (let i = 0; i < mentions.length || i === 0; i += 1000) {
     const csv = toCsv(mentions.slice(i, i + 1000).map(row), columns);

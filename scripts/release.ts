@@ -14,7 +14,19 @@ import { compileDataset } from '../src/pipeline/compile.ts';
 import { formatProblem } from '../src/pipeline/problems.ts';
 import { releaseState } from '../src/pipeline/publish.ts';
 import { typedRecord } from '../src/model/columns.ts';
-import { bumpBetween, changelog, compareVersions, manifestCsv, manifestRow, parseVersion, releaseRecord, requiredBump, nextVersion, type ManifestRow, type State } from '../src/pipeline/release.ts';
+import {
+  bumpBetween,
+  changelog,
+  compareVersions,
+  manifestCsv,
+  manifestRow,
+  parseVersion,
+  releaseRecord,
+  requiredBump,
+  nextVersion,
+  type ManifestRow,
+  type State,
+} from '../src/pipeline/release.ts';
 
 const { values } = parseArgs({
   options: {
@@ -37,12 +49,24 @@ if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) fail(`-
 
 function fromPublished(dir: string): State {
   const table = (name: 'observations' | 'metrics') =>
-    Papa.parse<Record<string, string>>(readFileSync(join(dir, `${name}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data.map((r) => ({ ...typedRecord(name, r), ...Object.fromEntries(Object.keys(r).filter((k) => !(k in typedRecord(name, r))).map((k) => [k, r[k]])) }));
-  const pkg = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8')) as { resources: { name: string; format?: string; schema: { fields: { name: string }[] } }[] };
-  const columns = Object.fromEntries(pkg.resources.filter((r) => (r.format ?? 'csv') === 'csv' && r.name !== 'changes').map((r) => [r.name, r.schema.fields.map((f) => f.name)]));
+    Papa.parse<Record<string, string>>(readFileSync(join(dir, `${name}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data.map((r) => ({
+      ...typedRecord(name, r),
+      ...Object.fromEntries(
+        Object.keys(r)
+          .filter((k) => !(k in typedRecord(name, r)))
+          .map((k) => [k, r[k]]),
+      ),
+    }));
+  const pkg = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8')) as {
+    resources: { name: string; format?: string; schema: { fields: { name: string }[] } }[];
+  };
+  const columns = Object.fromEntries(
+    pkg.resources.filter((r) => (r.format ?? 'csv') === 'csv' && r.name !== 'changes').map((r) => [r.name, r.schema.fields.map((f) => f.name)]),
+  );
   const manifest = new Map<string, ManifestRow>();
   // columns an older release did not have are absent from its rows, not empty values
-  for (const o of table('observations')) manifest.set(String(o.observation_id), manifestRow(Object.fromEntries(Object.entries(o).filter(([k]) => columns.observations!.includes(k)))));
+  for (const o of table('observations'))
+    manifest.set(String(o.observation_id), manifestRow(Object.fromEntries(Object.entries(o).filter(([k]) => columns.observations!.includes(k)))));
   const metrics = table('metrics').map((m) => Object.fromEntries(Object.entries(m).filter(([k]) => columns.metrics!.includes(k))));
   return releaseState(manifest, metrics, columns);
 }

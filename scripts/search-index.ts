@@ -45,7 +45,10 @@ async function indexJob(job: Job): Promise<Done> {
 if (process.argv.includes('--worker')) {
   process.on('message', (message) => {
     const job = message as Job;
-    void indexJob(job).then((done) => process.send!(done), (e: Error) => process.send!({ name: job.name, pages: 0, errors: [String(e)] }));
+    void indexJob(job).then(
+      (done) => process.send!(done),
+      (e: Error) => process.send!({ name: job.name, pages: 0, errors: [String(e)] }),
+    );
   });
   process.on('disconnect', () => process.exit(0));
 } else {
@@ -72,7 +75,13 @@ function memorySampler() {
     }
   };
   const descendants = (pid: string): string[] =>
-    tasks(pid).flatMap((task) => read(`/proc/${pid}/task/${task}/children`).trim().split(/\s+/).filter(Boolean).flatMap((child) => [child, ...descendants(child)]));
+    tasks(pid).flatMap((task) =>
+      read(`/proc/${pid}/task/${task}/children`)
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .flatMap((child) => [child, ...descendants(child)]),
+    );
   const sample = () => {
     let total = 0;
     for (const pid of descendants(String(process.pid))) {
@@ -87,7 +96,8 @@ function memorySampler() {
   // The figure npm run bench:scale reads: all Pagefind processes at once, sampled; and the largest single one.
   process.on('exit', () => {
     sample();
-    if (peakOneKb) console.log(`pagefind peak memory: ${Math.round(Math.max(peakTotalKb, peakOneKb) / 1024)} MB (largest single index ${Math.round(peakOneKb / 1024)} MB)`);
+    if (peakOneKb)
+      console.log(`pagefind peak memory: ${Math.round(Math.max(peakTotalKb, peakOneKb) / 1024)} MB (largest single index ${Math.round(peakOneKb / 1024)} MB)`);
   });
   return sample;
 }
@@ -118,7 +128,10 @@ function plan(): Job[] {
   for (const province of searchShards(regions, reports, maxPages)) {
     for (const shard of province.shards) {
       for (const locale of LOCALES) {
-        const files = [...shard.regions.map((id) => `${prefix(locale)}regions/${id}/index.html`), ...shard.reports.map((id) => `${prefix(locale)}reports/${id}/index.html`)];
+        const files = [
+          ...shard.regions.map((id) => `${prefix(locale)}regions/${id}/index.html`),
+          ...shard.reports.map((id) => `${prefix(locale)}reports/${id}/index.html`),
+        ];
         for (const file of files) {
           if (!present.has(file)) missing.push(file);
           sharded.add(file);
@@ -129,13 +142,21 @@ function plan(): Job[] {
     }
   }
   const problems: string[] = [];
-  if (missing.length) problems.push(`${missing.length} region or report pages of the plan are not in ${site}: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`);
+  if (missing.length)
+    problems.push(
+      `${missing.length} region or report pages of the plan are not in ${site}: ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''}`,
+    );
   // The search pages list the bundles a reader can merge: they must be exactly the ones written here.
   for (const locale of LOCALES) {
     const file = `${prefix(locale)}search/index.html`;
-    const listed = present.has(file) ? [...readFileSync(join(site, file), 'utf8').matchAll(/data-bundles="([^"]*)"/g)].flatMap((m) => m[1]!.split(' ')).map((url) => url.replace(/^.*?(?=pagefind-shards\/)/, '')) : [];
+    const listed = present.has(file)
+      ? [...readFileSync(join(site, file), 'utf8').matchAll(/data-bundles="([^"]*)"/g)]
+          .flatMap((m) => m[1]!.split(' '))
+          .map((url) => url.replace(/^.*?(?=pagefind-shards\/)/, ''))
+      : [];
     const written = jobs.filter((j) => j.name.startsWith(`pagefind-shards/${locale}/`)).map((j) => j.name);
-    if (listed.join(' ') !== written.join(' ')) problems.push(`${file} lists ${listed.length} search bundles, the plan has ${written.length} (was the site built with another SEARCH_SHARD_PAGES?)`);
+    if (listed.join(' ') !== written.join(' '))
+      problems.push(`${file} lists ${listed.length} search bundles, the plan has ${written.length} (was the site built with another SEARCH_SHARD_PAGES?)`);
   }
   if (problems.length) throw new Error(`search index: ${problems.join('; ')}`);
   jobs.push({ name: 'pagefind/', output: join(staging, 'pagefind'), files: all.filter((f) => !sharded.has(f)) });
@@ -180,7 +201,9 @@ async function main(): Promise<void> {
     const { results, workers } = await runJobs(jobs, sample);
     const failed = results.filter((r) => r.errors.length);
     if (failed.length) {
-      throw new Error(`search index: ${failed.length} of ${jobs.length} indexes failed; nothing was replaced:\n${failed.map((r) => `  ${r.name}: ${r.errors.join('; ')}`).join('\n')}`);
+      throw new Error(
+        `search index: ${failed.length} of ${jobs.length} indexes failed; nothing was replaced:\n${failed.map((r) => `  ${r.name}: ${r.errors.join('; ')}`).join('\n')}`,
+      );
     }
     for (const name of ['pagefind', 'pagefind-shards']) {
       rmSync(join(site, name), { recursive: true, force: true });

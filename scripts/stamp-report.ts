@@ -20,15 +20,27 @@ const fail = (message: string) => {
 };
 for (const id of ids) {
   // an id names a folder of data/reports/, never a path: "../x" would stamp (and read) outside it
-  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) { fail(`"${id}" is not a report id (like 004-zhangdian-2019)`); continue; }
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
+    fail(`"${id}" is not a report id (like 004-zhangdian-2019)`);
+    continue;
+  }
   const folder = join(dataDir, 'reports', id);
   const jsonPath = join(folder, 'report.json');
-  if (!existsSync(jsonPath)) { fail(`no report "${id}": ${jsonPath} does not exist`); continue; }
+  if (!existsSync(jsonPath)) {
+    fail(`no report "${id}": ${jsonPath} does not exist`);
+    continue;
+  }
   // the checksums are of the files as the compile step reads them: UTF-8, no symbolic links
   const read = (path: string): string | null => {
-    if (!existsSync(path)) { fail(`${path} does not exist`); return null; }
+    if (!existsSync(path)) {
+      fail(`${path} does not exist`);
+      return null;
+    }
     const file = readDataFile(path, dataDir, root);
-    if (file.problem !== undefined) { fail(`${path} ${file.problem}`); return null; }
+    if (file.problem !== undefined) {
+      fail(`${path} ${file.problem}`);
+      return null;
+    }
     return file.text;
   };
   const jsonText = read(jsonPath);
@@ -41,7 +53,10 @@ for (const id of ids) {
     continue;
   }
   const seedFile = report.seed_file;
-  if (typeof seedFile !== 'string' || !/^\d{3}_[0-9a-f]+\.txt$/.test(seedFile)) { fail(`${jsonPath}: seed_file must name a file of data/snapshots/ (got ${JSON.stringify(seedFile)})`); continue; }
+  if (typeof seedFile !== 'string' || !/^\d{3}_[0-9a-f]+\.txt$/.test(seedFile)) {
+    fail(`${jsonPath}: seed_file must name a file of data/snapshots/ (got ${JSON.stringify(seedFile)})`);
+    continue;
+  }
   const seed = read(join(dataDir, 'snapshots', seedFile));
   const source = read(join(folder, 'source.txt'));
   if (seed === null || source === null) continue;

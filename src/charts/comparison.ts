@@ -31,7 +31,6 @@ export type ComparisonRow = {
   highlight?: boolean;
 };
 
-
 export type ComparisonOptions = {
   locale: Locale;
   width?: number;
@@ -72,8 +71,11 @@ export function fitKeepingEnd(label: string, units: number): string {
 // computed by the site are grey; national statistics are a separate hue and a tick, not a dot.
 /** As many nice ticks as their labels fit side by side ("80 million" is wide; 80 is not). */
 export function fittedTicks(domain: [number, number], tickFormat: (x: number) => string, plotWidth: number): number[] {
-  return [5, 4, 3, 2].map((n) => niceTicks(domain[0], domain[1], n))
-    .find((t) => t.reduce((w, x) => w + textUnits(tickFormat(x)) * UNIT_PX + 14, 0) <= plotWidth) ?? [0];
+  return (
+    [5, 4, 3, 2]
+      .map((n) => niceTicks(domain[0], domain[1], n))
+      .find((t) => t.reduce((w, x) => w + textUnits(tickFormat(x)) * UNIT_PX + 14, 0) <= plotWidth) ?? [0]
+  );
 }
 
 /**
@@ -81,7 +83,12 @@ export function fittedTicks(domain: [number, number], tickFormat: (x: number) =>
  * with an arrow, where it reads as detached from the numbers it names.
  */
 export function unitAxis(unitBase: string, locale: Locale) {
-  return { label: `${t(locale).unit}${locale === 'zh-cn' ? '：' : ': '}${unitLabel(unitBase, locale)}`, labelAnchor: 'center' as const, labelArrow: 'none' as const, labelOffset: 36 };
+  return {
+    label: `${t(locale).unit}${locale === 'zh-cn' ? '：' : ': '}${unitLabel(unitBase, locale)}`,
+    labelAnchor: 'center' as const,
+    labelArrow: 'none' as const,
+    labelOffset: 36,
+  };
 }
 
 export const COLOURS = { actual: '#1f4e79', target: '#1f4e79', plan: '#1f4e79', derived: '#6b6b6b', national: '#c2410c', flag: '#b91c1c' };
@@ -104,7 +111,11 @@ export function rowFrame(rows: number, size: { width: number; narrow: boolean; m
 /** The narrow layout's labels: above each row, from the left edge, cut by `cut` to the chart's width. */
 export function narrowLabels(labels: string[], width: number, cut: (label: string, units: number) => string) {
   return Plot.text(labels, {
-    y: (l: string) => l, frameAnchor: 'left', dy: -14, textAnchor: 'start', fill: '#333',
+    y: (l: string) => l,
+    frameAnchor: 'left',
+    dy: -14,
+    textAnchor: 'start',
+    fill: '#333',
     text: (l: string) => cut(l, Math.floor((width - 20) / UNIT_PX)),
   });
 }
@@ -144,24 +155,47 @@ export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions
       ticks: tickValues,
       grid: true,
     },
-    y: narrow ? { domain: labels, label: null, axis: null } : { domain: labels, label: null, tickSize: 0, tickFormat: (l: string) => fitKeepingEnd(l, labelUnits) },
+    y: narrow
+      ? { domain: labels, label: null, axis: null }
+      : { domain: labels, label: null, tickSize: 0, tickFormat: (l: string) => fitKeepingEnd(l, labelUnits) },
     marks: [
-      Plot.ruleY(rows.filter((r) => r.highlight), { y: 'label', stroke: '#fde68a', strokeWidth: narrow ? 40 : 26 }),
+      Plot.ruleY(
+        rows.filter((r) => r.highlight),
+        { y: 'label', stroke: '#fde68a', strokeWidth: narrow ? 40 : 26 },
+      ),
       narrow ? narrowLabels(labels, width, fitKeepingEnd) : null,
       Plot.ruleX([0], { stroke: '#999' }),
       Plot.tickX(references, { x: 'national', y: 'label', stroke: COLOURS.national, strokeWidth: 2, title: (r: ComparisonRow) => r.title }),
       Plot.ruleY(filled, { y: 'label', x1: 0, x2: 'value', stroke: '#c7d5e4', strokeWidth: 2 }),
       Plot.dot(filled, {
-        x: 'value', y: 'label', r: 6, fill: (r: ComparisonRow) => COLOURS[r.kind], stroke: 'white',
+        x: 'value',
+        y: 'label',
+        r: 6,
+        fill: (r: ComparisonRow) => COLOURS[r.kind],
+        stroke: 'white',
         symbol: (r: ComparisonRow) => (r.kind === 'derived' ? 'square' : 'circle'),
-        href: 'href', title: 'title', ariaLabel: (r: ComparisonRow) => r.title,
+        href: 'href',
+        title: 'title',
+        ariaLabel: (r: ComparisonRow) => r.title,
       }),
       Plot.dot(hollow, {
-        x: 'value', y: 'label', r: 6, fill: 'white', stroke: COLOURS.target, strokeWidth: 2, strokeDasharray: '2,1.5',
-        href: 'href', title: 'title', ariaLabel: (r: ComparisonRow) => r.title,
+        x: 'value',
+        y: 'label',
+        r: 6,
+        fill: 'white',
+        stroke: COLOURS.target,
+        strokeWidth: 2,
+        strokeDasharray: '2,1.5',
+        href: 'href',
+        title: 'title',
+        ariaLabel: (r: ComparisonRow) => r.title,
       }),
       Plot.text(rows, {
-        x: 'value', y: 'label', dx: 10, textAnchor: 'start', fill: '#222',
+        x: 'value',
+        y: 'label',
+        dx: 10,
+        textAnchor: 'start',
+        fill: '#222',
         text: valueText,
       }),
     ],

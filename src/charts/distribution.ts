@@ -7,7 +7,19 @@ import { quantileSorted } from 'd3';
 import type { Locale } from '../i18n/format.ts';
 import { formatValue, tickFormatter } from '../i18n/format.ts';
 import { fill, t } from '../i18n/strings.ts';
-import { COLOURS, UNIT_PX, comparisonSpec, fitKeepingEnd, unitAxis, fittedTicks, narrowLabels, rowFrame, textUnits, type ComparisonOptions, type ComparisonRow } from './comparison.ts';
+import {
+  COLOURS,
+  UNIT_PX,
+  comparisonSpec,
+  fitKeepingEnd,
+  unitAxis,
+  fittedTicks,
+  narrowLabels,
+  rowFrame,
+  textUnits,
+  type ComparisonOptions,
+  type ComparisonRow,
+} from './comparison.ts';
 
 /**
  * Above this many rows a comparison chart shows distributions instead of one row per value. The real dataset's
@@ -105,7 +117,9 @@ export function distribution(rows: ComparisonRow[], locale: Locale): Distributio
         `${w.middle} ${fmt(q1)}–${fmt(q3)}`,
         `${w.median} ${fmt(median)}`,
         national !== null ? `${w.national} ${fmt(national)}` : '',
-      ].filter(Boolean).join(sep)}`;
+      ]
+        .filter(Boolean)
+        .join(sep)}`;
       return { year, label, n: sorted.length, min, q1, median, q3, max, national, title };
     });
   const ranked = [...values].sort((a, b) => b.value - a.value || (a.observationId < b.observationId ? -1 : 1));
@@ -157,26 +171,48 @@ export function distributionSpec(dist: Distribution, options: ComparisonOptions)
   return {
     ...rowFrame(labels.length, { width, narrow, marginLeft, marginRight }),
     x: { domain, ...unitAxis(unitBase, locale), tickFormat, ticks: tickValues, grid: true },
-    y: narrow ? { domain: labels, label: null, axis: null } : { domain: labels, label: null, tickSize: 0, tickFormat: (l: string) => fitKeepingEnd(l, labelUnits) },
+    y: narrow
+      ? { domain: labels, label: null, axis: null }
+      : { domain: labels, label: null, tickSize: 0, tickFormat: (l: string) => fitKeepingEnd(l, labelUnits) },
     marks: [
       narrow ? narrowLabels(labels, width, fitKeepingEnd) : null,
       Plot.ruleX([0], { stroke: '#999' }),
       // The distribution of each year: range, middle half, median.
       Plot.ruleY(groups, { y: 'label', x1: 'min', x2: 'max', stroke: COLOURS.actual, strokeWidth: 1.5, dy }),
       Plot.barX(groups, {
-        y: 'label', x1: 'q1', x2: 'q3', fill: '#c7d5e4', stroke: COLOURS.actual, insetTop: narrow ? 12 : 6, insetBottom: narrow ? 12 : 6, dy,
+        y: 'label',
+        x1: 'q1',
+        x2: 'q3',
+        fill: '#c7d5e4',
+        stroke: COLOURS.actual,
+        insetTop: narrow ? 12 : 6,
+        insetBottom: narrow ? 12 : 6,
+        dy,
         title: 'title',
       }),
       Plot.tickX(groups, { x: 'median', y: 'label', stroke: COLOURS.actual, strokeWidth: 3, insetTop: narrow ? 10 : 4, insetBottom: narrow ? 10 : 4, dy }),
       Plot.tickX(nationalGroups, { x: 'national', y: 'label', stroke: COLOURS.national, strokeWidth: 2, insetTop: narrow ? 16 : 0, title: 'title' }),
       Plot.text(groups, { x: 'max', y: 'label', dx: 10, dy, textAnchor: 'start', fill: '#222', text: groupText }),
       // The highest and lowest values, one by one, linked to their sentences as in the row-per-value chart.
-      Plot.tickX(nationalHighlights, { x: 'national', y: 'label', stroke: COLOURS.national, strokeWidth: 2, insetTop: narrow ? 16 : 0, title: (h: Highlight) => h.title }),
+      Plot.tickX(nationalHighlights, {
+        x: 'national',
+        y: 'label',
+        stroke: COLOURS.national,
+        strokeWidth: 2,
+        insetTop: narrow ? 16 : 0,
+        title: (h: Highlight) => h.title,
+      }),
       Plot.ruleY(highlights, { y: 'label', x1: 0, x2: 'value', stroke: '#c7d5e4', strokeWidth: 2 }),
       Plot.dot(highlights, {
-        x: 'value', y: 'label', r: 6, fill: (h: Highlight) => COLOURS[h.kind], stroke: 'white',
+        x: 'value',
+        y: 'label',
+        r: 6,
+        fill: (h: Highlight) => COLOURS[h.kind],
+        stroke: 'white',
         symbol: (h: Highlight) => (h.kind === 'derived' ? 'square' : 'circle'),
-        href: 'href', title: 'title', ariaLabel: (h: Highlight) => h.title,
+        href: 'href',
+        title: 'title',
+        ariaLabel: (h: Highlight) => h.title,
       }),
       Plot.text(highlights, { x: 'value', y: 'label', dx: 10, textAnchor: 'start', fill: '#222', text: highlightText }),
     ],

@@ -82,7 +82,9 @@ function fontSet() {
   const ordered = [...all.filter((s) => /-latin-400/.test(s.file)), ...all.filter((s) => !/-latin-400/.test(s.file))];
   // Which subset holds each code point (the first that lists it), looked up once per character of a chart.
   const subsetOf = new Map<number, number>();
-  ordered.forEach((s, i) => { for (const [a, b] of s.ranges) for (let c = a; c <= b; c++) if (!subsetOf.has(c)) subsetOf.set(c, i); });
+  ordered.forEach((s, i) => {
+    for (const [a, b] of s.ranges) for (let c = a; c <= b; c++) if (!subsetOf.has(c)) subsetOf.set(c, i);
+  });
   fonts = { subsets: ordered, cache, subsetOf };
   return fonts;
 }
@@ -100,7 +102,9 @@ function sfntPath(subset: Subset, cache: string): string {
 
 /** The code points an SVG's text may draw: every character of the document (tags included; they are ASCII). */
 export function codePoints(svg: string): Set<number> {
-  const decoded = svg.replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d))).replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)));
+  const decoded = svg
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)));
   return new Set(Array.from(decoded, (ch) => ch.codePointAt(0)!));
 }
 
@@ -111,7 +115,9 @@ export function fontFilesFor(svg: string): { files: string[]; missing: number[] 
   const missing: number[] = [];
   for (const c of codePoints(svg)) {
     const i = subsetOf.get(c);
-    if (i === undefined) { if (c >= 0x20) missing.push(c); } else needed.add(i);
+    if (i === undefined) {
+      if (c >= 0x20) missing.push(c);
+    } else needed.add(i);
   }
   return { files: [...needed].sort((a, b) => a - b).map((i) => sfntPath(all[i]!, cache)), missing };
 }
@@ -120,7 +126,14 @@ export function fontFilesFor(svg: string): { files: string[]; missing: number[] 
 export function pngOptions(svg: string, zoom = 2): ResvgRenderOptions {
   const family = PNG_FONT_FAMILY;
   return {
-    font: { loadSystemFonts: false, fontFiles: fontFilesFor(svg).files, defaultFontFamily: family, sansSerifFamily: family, serifFamily: family, monospaceFamily: family },
+    font: {
+      loadSystemFonts: false,
+      fontFiles: fontFilesFor(svg).files,
+      defaultFontFamily: family,
+      sansSerifFamily: family,
+      serifFamily: family,
+      monospaceFamily: family,
+    },
     fitTo: { mode: 'zoom', value: zoom },
     background: 'white',
     logLevel: 'off',

@@ -21,8 +21,10 @@ export function renderSvg(spec: Plot.PlotOptions, ariaLabel: string): string {
  * XML and must escape them (an R&D metric name, a hostile label).
  */
 export function xmlSafeAttributes(svg: string): string {
-  return svg.replace(/(\s[\w:-]+=")([^"]*)"/g, (_, head: string, value: string) =>
-    `${head}${value.replace(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g, '&amp;').replace(/</g, '&lt;')}"`);
+  return svg.replace(
+    /(\s[\w:-]+=")([^"]*)"/g,
+    (_, head: string, value: string) => `${head}${value.replace(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g, '&amp;').replace(/</g, '&lt;')}"`,
+  );
 }
 
 /** sharp (libvips) refuses images taller or wider than this many pixels. */

@@ -23,12 +23,34 @@ export function formatMagnitude(value: number, locale: Locale): string {
 const UNIT_WORDS: Record<Locale, Record<string, [string, string]>> = {
   // [prefix, suffix]
   'zh-cn': {
-    CNY: ['', '元'], '%': ['', '%'], pp: ['', '个百分点'], count: ['', ''], person: ['', '人'], person_time: ['', '人次'],
-    m2: ['', '平方米'], mu: ['', '亩'], score: ['', '分'], hour: ['', '小时'], times: ['', '倍'], day: ['', '天'], year: ['', '年'],
+    CNY: ['', '元'],
+    '%': ['', '%'],
+    pp: ['', '个百分点'],
+    count: ['', ''],
+    person: ['', '人'],
+    person_time: ['', '人次'],
+    m2: ['', '平方米'],
+    mu: ['', '亩'],
+    score: ['', '分'],
+    hour: ['', '小时'],
+    times: ['', '倍'],
+    day: ['', '天'],
+    year: ['', '年'],
   },
   en: {
-    CNY: ['¥', ''], '%': ['', '%'], pp: ['', ' pp'], count: ['', ''], person: ['', ' people'], person_time: ['', ' person-times'],
-    m2: ['', ' m²'], mu: ['', ' mu'], score: ['', ' points'], hour: ['', ' hours'], times: ['', '×'], day: ['', ' days'], year: ['', ' years'],
+    CNY: ['¥', ''],
+    '%': ['', '%'],
+    pp: ['', ' pp'],
+    count: ['', ''],
+    person: ['', ' people'],
+    person_time: ['', ' person-times'],
+    m2: ['', ' m²'],
+    mu: ['', ' mu'],
+    score: ['', ' points'],
+    hour: ['', ' hours'],
+    times: ['', '×'],
+    day: ['', ' days'],
+    year: ['', ' years'],
   },
 };
 
@@ -42,8 +64,36 @@ export function formatValue(value: number | null, unitBase: string, locale: Loca
 
 /** The unit's name for axis labels and subtitles. */
 export function unitLabel(unitBase: string, locale: Locale): string {
-  const zh: Record<string, string> = { CNY: '元', '%': '%', pp: '百分点', count: '个', person: '人', person_time: '人次', m2: '平方米', mu: '亩', score: '分', hour: '小时', times: '倍', day: '天', year: '年' };
-  const en: Record<string, string> = { CNY: 'yuan', '%': '%', pp: 'percentage points', count: 'count', person: 'people', person_time: 'person-times', m2: 'm²', mu: 'mu', score: 'points', hour: 'hours', times: 'times', day: 'days', year: 'years' };
+  const zh: Record<string, string> = {
+    CNY: '元',
+    '%': '%',
+    pp: '百分点',
+    count: '个',
+    person: '人',
+    person_time: '人次',
+    m2: '平方米',
+    mu: '亩',
+    score: '分',
+    hour: '小时',
+    times: '倍',
+    day: '天',
+    year: '年',
+  };
+  const en: Record<string, string> = {
+    CNY: 'yuan',
+    '%': '%',
+    pp: 'percentage points',
+    count: 'count',
+    person: 'people',
+    person_time: 'person-times',
+    m2: 'm²',
+    mu: 'mu',
+    score: 'points',
+    hour: 'hours',
+    times: 'times',
+    day: 'days',
+    year: 'years',
+  };
   return (locale === 'zh-cn' ? zh : en)[unitBase] ?? unitBase;
 }
 

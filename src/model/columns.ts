@@ -87,10 +87,19 @@ export function typedRecord(table: TableName, record: Record<string, string>): R
   for (const col of TABLES[table].columns) {
     const text = unsafeCell(record[col.name] ?? '');
     out[col.name] =
-      col.type === 'array' ? (text ? text.split(';') : [])
-      : col.type === 'number' || col.type === 'integer' ? (text === '' ? null : Number(text))
-      : col.type === 'boolean' ? (text === '' ? null : text === 'true')
-      : text;
+      col.type === 'array'
+        ? text
+          ? text.split(';')
+          : []
+        : col.type === 'number' || col.type === 'integer'
+          ? text === ''
+            ? null
+            : Number(text)
+          : col.type === 'boolean'
+            ? text === ''
+              ? null
+              : text === 'true'
+            : text;
   }
   return out;
 }

@@ -13,7 +13,12 @@ const semicolonList = <T extends z.ZodType<string, string>>(item: T) =>
   z
     .string()
     .default('')
-    .transform((s) => s.split(';').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(';')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item));
 
 export const CHECK_RE = /^((change_of|decrease_of)=(f\w+)\.\.(f\w+)|ratio_of=(f\w+)\/(f\w+)|sum_of=(f\w+(?:\+f\w+)+))$/;
@@ -31,7 +36,9 @@ export const figureRowSchema = z
     metric_id: z.string().min(1),
     period: periodSchema,
     kind: z.enum(CURATED_KINDS),
-    value: z.string().regex(/^(\d+(\.\d+)?)?$/, 'must be a number in ASCII digits, like 13.7')
+    value: z
+      .string()
+      .regex(/^(\d+(\.\d+)?)?$/, 'must be a number in ASCII digits, like 13.7')
       // beyond 15 digits a number is no longer published exactly (and 400 digits are Infinity): no report writes one
       .refine((v) => v.replace('.', '').replace(/^0+/, '').length <= 15, 'has more than 15 digits; no report figure has that many'),
     /** Empty only where the report writes no unit at all ("化解1200余有各种诉求的考生家庭"). */

@@ -18,8 +18,17 @@ export const MEASURES = ['rate', 'change', 'average', 'count', 'amount'] as cons
 export const COMPARE = ['yes', 'province', 'no'] as const;
 export const PERIOD_BASES = ['year', 'half_year', 'semester', 'multi_year'] as const;
 export const STAGES = [
-  'all', 'preschool', 'compulsory', 'primary', 'lower_secondary', 'upper_secondary', 'general_upper_secondary',
-  'vocational', 'higher', 'special', 'none',
+  'all',
+  'preschool',
+  'compulsory',
+  'primary',
+  'lower_secondary',
+  'upper_secondary',
+  'general_upper_secondary',
+  'vocational',
+  'higher',
+  'special',
+  'none',
 ] as const;
 export type Measure = (typeof MEASURES)[number];
 export type PeriodBasis = (typeof PERIOD_BASES)[number];
@@ -27,12 +36,13 @@ export type PeriodBasis = (typeof PERIOD_BASES)[number];
 export const sizeFree = (measure: Measure) => measure === 'rate' || measure === 'change' || measure === 'average';
 
 /** CSV booleans are written `true`/`false`; empty means the direction carries no judgement (a count of schools). */
-const optionalBoolean = z
-  .enum(['true', 'false', ''], { message: 'must be true, false or empty' })
-  .transform((v) => (v === '' ? null : v === 'true'));
+const optionalBoolean = z.enum(['true', 'false', ''], { message: 'must be true, false or empty' }).transform((v) => (v === '' ? null : v === 'true'));
 
 export const metricSchema = z.object({
-  metric_id: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case ASCII').meta({ en: 'Metric id.', zh: '指标编号。' }),
+  metric_id: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case ASCII')
+    .meta({ en: 'Metric id.', zh: '指标编号。' }),
   topic: topicSchema.meta({ en: 'Topic: access, places, funding, aid, exams, teachers, quality, governance.', zh: '主题。' }),
   name_zh: z.string().min(1).meta({ en: 'Name in Chinese.', zh: '中文名称。' }),
   name_en: z.string().min(1).meta({ en: 'Name in English.', zh: '英文名称。' }),
@@ -40,12 +50,31 @@ export const metricSchema = z.object({
   higher_is_better: optionalBoolean,
   definition_zh: z.string().min(1).meta({ en: 'Definition in Chinese.', zh: '中文定义。' }),
   definition_en: z.string().min(1).meta({ en: 'Definition in English.', zh: '英文定义。' }),
-  measure: z.enum(MEASURES).meta({ en: 'rate, change or average (comparable across regions of different sizes); count or amount (not comparable without a denominator).', zh: '度量类型：比率、变化、平均数（不同规模地区可比）；数量、金额（无分母时不可直接比较）。' }),
-  compare: z.enum(COMPARE).meta({ en: 'yes: the same quantity in every region; province: defined per province (exam lines), compared within a province only; no: local programmes or honours, listed but never ranked.', zh: '可比性：yes 各地同一口径；province 各省口径不同（如本科线），只在省内比较；no 各地项目或荣誉不同，只列出、不排名。' }),
-  period_basis: z.enum(PERIOD_BASES).meta({ en: 'The period a comparable value covers: year, half_year, semester or multi_year.', zh: '可比数值所指期间：年、半年、学期、多年。' }),
-  stage: z.enum(STAGES).meta({ en: 'Level of schooling: all, preschool, compulsory, primary, lower_secondary, upper_secondary, general_upper_secondary, vocational, higher, special, none.', zh: '学段：全部、学前、义务教育、小学、初中、高中阶段、普通高中、职业教育、高等教育、特殊教育、不涉及学段。' }),
+  measure: z.enum(MEASURES).meta({
+    en: 'rate, change or average (comparable across regions of different sizes); count or amount (not comparable without a denominator).',
+    zh: '度量类型：比率、变化、平均数（不同规模地区可比）；数量、金额（无分母时不可直接比较）。',
+  }),
+  compare: z.enum(COMPARE).meta({
+    en: 'yes: the same quantity in every region; province: defined per province (exam lines), compared within a province only; no: local programmes or honours, listed but never ranked.',
+    zh: '可比性：yes 各地同一口径；province 各省口径不同（如本科线），只在省内比较；no 各地项目或荣誉不同，只列出、不排名。',
+  }),
+  period_basis: z
+    .enum(PERIOD_BASES)
+    .meta({ en: 'The period a comparable value covers: year, half_year, semester or multi_year.', zh: '可比数值所指期间：年、半年、学期、多年。' }),
+  stage: z.enum(STAGES).meta({
+    en: 'Level of schooling: all, preschool, compulsory, primary, lower_secondary, upper_secondary, general_upper_secondary, vocational, higher, special, none.',
+    zh: '学段：全部、学前、义务教育、小学、初中、高中阶段、普通高中、职业教育、高等教育、特殊教育、不涉及学段。',
+  }),
   /** `|`-separated words that announce this metric in a sentence; the extractor guesses metrics from them. */
-  keywords: z.string().default('').transform((s) => s.split('|').map((k) => k.trim()).filter(Boolean)),
+  keywords: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split('|')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    ),
 });
 export type Metric = z.output<typeof metricSchema> & {
   /** Set on metrics the build derives (growth of another metric): the metric it is computed from. */
@@ -55,7 +84,10 @@ export type Metric = z.output<typeof metricSchema> & {
 /** A metric as published in public/data/metrics.json and read by the site's collections. */
 export const publishedMetricSchema = z.object({
   ...metricSchema.shape,
-  higher_is_better: z.boolean().nullable().meta({ en: 'Whether a higher value is better; empty when the direction carries no judgement.', zh: '数值越高是否越好；无判断时为空。' }),
+  higher_is_better: z
+    .boolean()
+    .nullable()
+    .meta({ en: 'Whether a higher value is better; empty when the direction carries no judgement.', zh: '数值越高是否越好；无判断时为空。' }),
   keywords: z.array(z.string()).meta({ en: 'Words that announce the metric in a sentence (used by the extraction assistant).', zh: '提示该指标的关键词。' }),
   derived_from: z.string().meta({ en: 'For metrics computed by this site: the metric they are computed from.', zh: '本站推算指标的来源指标。' }),
 });

@@ -7,14 +7,20 @@ import { z } from 'astro/zod';
  */
 export const referenceRowSchema = z.object({
   /** The series as the source names it; two series may inform one metric (total vs fiscal education funding). */
-  measure: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case ASCII').meta({ en: 'The national series as its source names it.', zh: '全国数据系列名称。' }),
+  measure: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, 'must be snake_case ASCII')
+    .meta({ en: 'The national series as its source names it.', zh: '全国数据系列名称。' }),
   metric_id: z.string().min(1).meta({ en: 'The metric of this site it stands beside.', zh: '对应的本站指标。' }),
   year: z.coerce.number().int().min(1990).max(2100).meta({ en: 'Year the value describes.', zh: '数值所指年份。' }),
   value: z.string().regex(/^\d+(\.\d+)?$/, 'must be a number in ASCII digits'),
   unit: z.string().min(1).meta({ en: 'Unit.', zh: '单位。' }),
   document: z.string().min(1).meta({ en: 'The official document it comes from.', zh: '出处文件。' }),
   publisher: z.string().min(1).meta({ en: 'Who published it.', zh: '发布机构。' }),
-  published: z.string().regex(/^\d{4}(-\d{2}-\d{2})?$/, 'must be a year or a date').meta({ en: 'When that document was published.', zh: '文件发布时间。' }),
+  published: z
+    .string()
+    .regex(/^\d{4}(-\d{2}-\d{2})?$/, 'must be a year or a date')
+    .meta({ en: 'When that document was published.', zh: '文件发布时间。' }),
   note: z.string().default('').meta({ en: 'How the value is stated there, where it is not stated directly.', zh: '说明（如数值由该文件间接给出）。' }),
 });
 export type ReferenceRow = z.output<typeof referenceRowSchema>;

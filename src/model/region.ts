@@ -6,17 +6,26 @@ export const levelSchema = z.enum(LEVELS);
 export const basisSchema = z.enum(['explicit', 'inferred', 'unknown']);
 
 export const regionObject = z.object({
-    region_id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a GB/T 2260 code or a lowercase-hyphen id').meta({ en: 'GB/T 2260 code when identified, else a descriptive id.', zh: '已识别为 GB/T 2260 代码，否则为描述性编号。' }),
-    name_zh: z.string().min(1).meta({ en: 'Name in Chinese.', zh: '中文名称。' }),
-    name_en: z.string().min(1).meta({ en: 'Name in English.', zh: '英文名称。' }),
-    level: levelSchema.meta({ en: 'province, city (prefecture-level), county_city (county-level city), county, district (urban district), unknown.', zh: '行政级别：省、地级市、县级市、县、市辖区。' }),
-    province_zh: z.string().meta({ en: 'Province in Chinese.', zh: '所在省份。' }),
-    province_en: z.string().meta({ en: 'Province in English.', zh: '所在省份（英文）。' }),
-    gb_code: z.string().regex(/^(\d{6})?$/, 'must be a six-digit GB/T 2260 code or empty').meta({ en: 'GB/T 2260 administrative code; empty when unidentified.', zh: '行政区划代码；未识别为空。' }),
-    basis: basisSchema.meta({ en: 'How it was identified: explicit, inferred, unknown.', zh: '识别依据：明确、推断、未知。' }),
-    evidence: z.string().meta({ en: 'Verbatim quotes that identify it.', zh: '识别所据原文。' }),
-    reasoning: z.string().meta({ en: 'The reasoning, in one line.', zh: '推理说明。' }),
-  });
+  region_id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be a GB/T 2260 code or a lowercase-hyphen id')
+    .meta({ en: 'GB/T 2260 code when identified, else a descriptive id.', zh: '已识别为 GB/T 2260 代码，否则为描述性编号。' }),
+  name_zh: z.string().min(1).meta({ en: 'Name in Chinese.', zh: '中文名称。' }),
+  name_en: z.string().min(1).meta({ en: 'Name in English.', zh: '英文名称。' }),
+  level: levelSchema.meta({
+    en: 'province, city (prefecture-level), county_city (county-level city), county, district (urban district), unknown.',
+    zh: '行政级别：省、地级市、县级市、县、市辖区。',
+  }),
+  province_zh: z.string().meta({ en: 'Province in Chinese.', zh: '所在省份。' }),
+  province_en: z.string().meta({ en: 'Province in English.', zh: '所在省份（英文）。' }),
+  gb_code: z
+    .string()
+    .regex(/^(\d{6})?$/, 'must be a six-digit GB/T 2260 code or empty')
+    .meta({ en: 'GB/T 2260 administrative code; empty when unidentified.', zh: '行政区划代码；未识别为空。' }),
+  basis: basisSchema.meta({ en: 'How it was identified: explicit, inferred, unknown.', zh: '识别依据：明确、推断、未知。' }),
+  evidence: z.string().meta({ en: 'Verbatim quotes that identify it.', zh: '识别所据原文。' }),
+  reasoning: z.string().meta({ en: 'The reasoning, in one line.', zh: '推理说明。' }),
+});
 
 export const regionSchema = regionObject
   .refine((r) => r.basis === 'unknown' || r.gb_code !== '', {

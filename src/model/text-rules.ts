@@ -3,12 +3,32 @@
 
 /** Longest value of a field, in characters (code points). The real data's longest is far below each limit. */
 export const MAX_CHARS: Readonly<Record<string, number>> = {
-  name_zh: 200, name_en: 200, province_zh: 100, province_en: 100, bureau: 200, bureau_en: 200,
-  title: 300, title_en: 300, measure: 200, publisher: 200, document: 300,
-  scope: 200, scope_en: 200, figure_text: 100, unit: 20,
-  quote: 2000, definition_zh: 1000, definition_en: 1000, keywords: 500,
-  evidence: 1000, reasoning: 1000, year_evidence: 1000, year_reasoning: 1000,
-  note: 2000, notes: 5000, reason: 500,
+  name_zh: 200,
+  name_en: 200,
+  province_zh: 100,
+  province_en: 100,
+  bureau: 200,
+  bureau_en: 200,
+  title: 300,
+  title_en: 300,
+  measure: 200,
+  publisher: 200,
+  document: 300,
+  scope: 200,
+  scope_en: 200,
+  figure_text: 100,
+  unit: 20,
+  quote: 2000,
+  definition_zh: 1000,
+  definition_en: 1000,
+  keywords: 500,
+  evidence: 1000,
+  reasoning: 1000,
+  year_evidence: 1000,
+  year_reasoning: 1000,
+  note: 2000,
+  notes: 5000,
+  reason: 500,
 };
 /** Any field not named above (ids, codes, periods, flags…). */
 export const DEFAULT_MAX_CHARS = 200;

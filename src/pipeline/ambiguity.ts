@@ -38,14 +38,22 @@ export function checkAmbiguity(rows: Located<FigureRow>[], byLocalId: Map<string
       if (!target) continue; // an unknown id is reported by validation
       if (target.scope !== 'region' || keyOf(target) !== keyOf(obs)) {
         problems.push({
-          path, line, field: 'check',
+          path,
+          line,
+          field: 'check',
           message: `${relation.kind} must name a whole-region row of the same metric, period and kind; ${relation.target} (line ${lineOf.get(relation.target)}) is ${target.metric_id}, ${target.period}, ${target.kind}, scope ${target.scope}`,
           got: `${relation.kind}=${relation.target}`,
         });
         continue;
       }
       if (relation.kind === 'restates' && target.value_base !== obs.value_base) {
-        problems.push({ path, line, field: 'value', message: `restates ${relation.target} (line ${lineOf.get(relation.target)}), whose value is ${target.value_base} ${target.unit_base}: a restatement repeats the value; for another reading use alternative_to`, got: obs.value_base });
+        problems.push({
+          path,
+          line,
+          field: 'value',
+          message: `restates ${relation.target} (line ${lineOf.get(relation.target)}), whose value is ${target.value_base} ${target.unit_base}: a restatement repeats the value; for another reading use alternative_to`,
+          got: obs.value_base,
+        });
         continue;
       }
       obs.flags = [...new Set([...obs.flags, relation.kind === 'restates' ? 'restatement' : 'alternative_value'])].sort();
@@ -58,7 +66,9 @@ export function checkAmbiguity(rows: Located<FigureRow>[], byLocalId: Map<string
       continue;
     }
     problems.push({
-      path, line, field: 'scope',
+      path,
+      line,
+      field: 'scope',
       message: `a second whole-region value of ${obs.metric_id} for ${obs.period} (${obs.kind}); the first is ${first.id} on line ${first.line}. Give the part its scope (group:…, school:…, area:…), use a metric of its own definition, or declare restates=${first.id} / alternative_to=${first.id} in check`,
       got: row.figure_text,
     });

@@ -19,13 +19,14 @@ import { resolvePeriod } from '../model/period.ts';
 import { unitInfo, writtenDecimals } from '../text/figure.ts';
 import { readReleases, type ReleaseHistory } from './release.ts';
 
-export type CompiledReport = ReportMeta & Coverage & {
-  /** The report's period with a relative one resolved, as observations carry it. */
-  period_resolved: string;
-  source: string;
-  observation_count: number;
-  skipped_count: number;
-};
+export type CompiledReport = ReportMeta &
+  Coverage & {
+    /** The report's period with a relative one resolved, as observations carry it. */
+    period_resolved: string;
+    source: string;
+    observation_count: number;
+    skipped_count: number;
+  };
 
 export type Compiled = {
   metrics: Metric[];
@@ -64,7 +65,13 @@ function compileReport(
     const halfUlp = 0.5 * 10 ** (exponent - writtenDecimals(row.value));
     rounded.set(row.id, { obs: normal.observation, halfUlp, line });
   }
-  problems.push(...runChecks(report.figures.map((f) => f.data), rounded, report.figuresPath));
+  problems.push(
+    ...runChecks(
+      report.figures.map((f) => f.data),
+      rounded,
+      report.figuresPath,
+    ),
+  );
   problems.push(...checkAmbiguity(report.figures, new Map([...rounded].map(([id, r]) => [id, r.obs])), report.figuresPath));
   const observations = [...rounded.entries()].sort(([a], [b]) => byLocalOrder(a, b)).map(([, r]) => r.obs);
   const { coverage, problems: coverageProblems } = reportCoverage(report, observations);
@@ -149,7 +156,8 @@ export function compileStream(source: DatasetSource, sink: DatasetSink): { probl
     // an unreadable seed file is one problem, named once, not a failed proof of every line cut from it
     const seedProblem = source.snapshotProblem?.(report.meta.seed_file);
     if (seedProblem !== undefined) {
-      if (!unreadableSeeds.has(report.meta.seed_file)) problems.push({ path: `data/snapshots/${report.meta.seed_file}`, line: 1, field: '(file)', message: seedProblem });
+      if (!unreadableSeeds.has(report.meta.seed_file))
+        problems.push({ path: `data/snapshots/${report.meta.seed_file}`, line: 1, field: '(file)', message: seedProblem });
       unreadableSeeds.add(report.meta.seed_file);
       continue;
     }

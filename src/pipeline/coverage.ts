@@ -28,7 +28,8 @@ export function reportCoverage(report: ValidReport, observations: Observation[])
   for (const { line, data } of report.skipped) {
     const found = occurrences(report.source, data.quote);
     const inQuote = data.quote.indexOf(data.figure_text);
-    if (found.count === 0) problems.push({ path: skippedPath, line, field: 'quote', message: 'does not occur verbatim in source.txt', got: data.quote.slice(0, 40) });
+    if (found.count === 0)
+      problems.push({ path: skippedPath, line, field: 'quote', message: 'does not occur verbatim in source.txt', got: data.quote.slice(0, 40) });
     else if (inQuote < 0) problems.push({ path: skippedPath, line, field: 'figure_text', message: 'does not occur in the quote', got: data.figure_text });
     else skipped.push([cp(found.first + inQuote), cp(found.first + inQuote + data.figure_text.length)]);
   }

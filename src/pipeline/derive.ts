@@ -44,7 +44,8 @@ function expectedRange(relation: Relation, target: Rounded, inputs: Rounded[]): 
     return { range: [lo, hi], formula: `${inputs.map((r) => fmt(r.obs.value_base!)).join(' + ')} = ${fmt(inputs.reduce((s, r) => s + r.obs.value_base!, 0))}` };
   }
   if (relation.kind === 'ratio') {
-    if (target.obs.unit_base !== '%' || a.obs.unit_base !== b.obs.unit_base) return `ratio_of needs a percentage of two like quantities (got ${unitsOf.join(' / ')})`;
+    if (target.obs.unit_base !== '%' || a.obs.unit_base !== b.obs.unit_base)
+      return `ratio_of needs a percentage of two like quantities (got ${unitsOf.join(' / ')})`;
     const [a0, a1] = around(a);
     const [b0, b1] = around(b);
     return {
@@ -71,11 +72,7 @@ function expectedRange(relation: Relation, target: Rounded, inputs: Rounded[]): 
 }
 
 /** Runs every curated check of one report; adds flags and a sentence to `checks` on each observation involved. */
-export function runChecks(
-  rows: { id: string; check: string[] }[],
-  byLocalId: Map<string, Rounded>,
-  path: string,
-): Problem[] {
+export function runChecks(rows: { id: string; check: string[] }[], byLocalId: Map<string, Rounded>, path: string): Problem[] {
   const problems: Problem[] = [];
   for (const row of rows) {
     const target = byLocalId.get(row.id);
@@ -145,7 +142,8 @@ export function derivedMetricFor(metric: Metric): Metric {
  */
 export function deriveGrowth(observations: Observation[], metrics: Map<string, Metric>): { derived: Observation[]; newMetrics: Metric[] } {
   const related = new Set<string>();
-  for (const o of observations) for (const c of o.checks.matchAll(/(?:change|decrease)_of=(f\w+)\.\.(f\w+)/g)) related.add(`${o.report_id}-${c[1]}|${o.report_id}-${c[2]}`);
+  for (const o of observations)
+    for (const c of o.checks.matchAll(/(?:change|decrease)_of=(f\w+)\.\.(f\w+)/g)) related.add(`${o.report_id}-${c[1]}|${o.report_id}-${c[2]}`);
   const groups = new Map<string, Observation[]>();
   for (const o of observations) {
     if (o.kind !== 'actual' || o.value_base === null || o.qualifier !== '' || o.year === null) continue;
@@ -188,7 +186,9 @@ export function deriveGrowth(observations: Observation[], metrics: Map<string, M
         figure_start: null,
         figure_end: null,
         figure_text: '',
-        flags: [...new Set([...a.flags, ...b.flags].filter((f) => f.startsWith('year_') || f.startsWith('inconsistent_') || f === 'ambiguous_definition'))].sort(),
+        flags: [
+          ...new Set([...a.flags, ...b.flags].filter((f) => f.startsWith('year_') || f.startsWith('inconsistent_') || f === 'ambiguous_definition')),
+        ].sort(),
         note: '',
         checks:
           dm.unit_base === 'pp'

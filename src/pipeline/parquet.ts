@@ -51,7 +51,11 @@ export class ParquetTable {
 
   constructor(name: TableName, out: BinaryOutput) {
     this.columns = [...TABLES[name].columns];
-    this.writer = new ParquetWriter({ writer: chunkedWriter(`${name}.parquet`, out), schema: parquetSchema(name), createdBy: 'bureau-atlas (hyparquet-writer)' });
+    this.writer = new ParquetWriter({
+      writer: chunkedWriter(`${name}.parquet`, out),
+      schema: parquetSchema(name),
+      createdBy: 'bureau-atlas (hyparquet-writer)',
+    });
   }
 
   write(rows: readonly Record<string, unknown>[]): void {
@@ -80,7 +84,10 @@ export class ParquetTable {
   end(metadata: Record<string, string>): void {
     this.flush();
     const descriptions = Object.fromEntries(this.columns.map((col) => [col.name, col.type === 'array' ? `${col.en} (semicolon-separated)` : col.en]));
-    this.writer.kvMetadata = [...Object.entries(metadata), ['bureau_atlas.column_descriptions', JSON.stringify(descriptions)]].map(([key, value]) => ({ key, value }));
+    this.writer.kvMetadata = [...Object.entries(metadata), ['bureau_atlas.column_descriptions', JSON.stringify(descriptions)]].map(([key, value]) => ({
+      key,
+      value,
+    }));
     void this.writer.finish();
   }
 }

@@ -18,24 +18,48 @@ export function proveSource(report: ValidReport, snapshots: Pick<ReadonlyMap<str
   } else {
     const seedHash = sha256(snapshot);
     if (seedHash !== meta.seed_sha256) {
-      problems.push({ path: jsonPath, line: jsonText('seed_sha256'), field: 'seed_sha256', message: `does not match data/snapshots/${meta.seed_file} (${seedHash})`, got: meta.seed_sha256 });
+      problems.push({
+        path: jsonPath,
+        line: jsonText('seed_sha256'),
+        field: 'seed_sha256',
+        message: `does not match data/snapshots/${meta.seed_file} (${seedHash})`,
+        got: meta.seed_sha256,
+      });
     }
     for (const field of ['source_index_no', 'source_issued', 'source_publisher'] as const) {
       const value = meta[field];
       if (value !== undefined && !snapshot.includes(value)) {
-        problems.push({ path: jsonPath, line: jsonText(field), field, message: `is not verbatim in data/snapshots/${meta.seed_file}`, got: value.slice(0, 40) });
+        problems.push({
+          path: jsonPath,
+          line: jsonText(field),
+          field,
+          message: `is not verbatim in data/snapshots/${meta.seed_file}`,
+          got: value.slice(0, 40),
+        });
       }
     }
     source.split('\n').forEach((line, i) => {
       const text = line.replace(/\r$/, '');
       if (text.trim() && !snapshot.includes(text)) {
-        problems.push({ path: sourcePath, line: i + 1, field: '(text)', message: `is not verbatim in data/snapshots/${meta.seed_file}`, got: text.slice(0, 40) });
+        problems.push({
+          path: sourcePath,
+          line: i + 1,
+          field: '(text)',
+          message: `is not verbatim in data/snapshots/${meta.seed_file}`,
+          got: text.slice(0, 40),
+        });
       }
     });
   }
   const sourceHash = sha256(source);
   if (sourceHash !== meta.source_sha256) {
-    problems.push({ path: jsonPath, line: jsonText('source_sha256'), field: 'source_sha256', message: `does not match source.txt (${sourceHash}); update it after reviewing the change`, got: meta.source_sha256 });
+    problems.push({
+      path: jsonPath,
+      line: jsonText('source_sha256'),
+      field: 'source_sha256',
+      message: `does not match source.txt (${sourceHash}); update it after reviewing the change`,
+      got: meta.source_sha256,
+    });
   }
   meta.year_evidence.forEach((quote, i) => {
     if (!source.includes(quote)) {
@@ -90,7 +114,9 @@ export function proveFigure(row: FigureRow, line: number, report: ValidReport): 
   const found = occurrences(report.source, row.quote);
   if (found.count !== 1) {
     problems.push({
-      path, line, field: 'quote',
+      path,
+      line,
+      field: 'quote',
       message: found.count === 0 ? 'does not occur verbatim in source.txt' : `occurs ${found.count} times in source.txt; quote more of the sentence`,
       got: row.quote.length > 60 ? `${row.quote.slice(0, 60)}…` : row.quote,
     });
@@ -98,7 +124,13 @@ export function proveFigure(row: FigureRow, line: number, report: ValidReport): 
   const inQuote = figureOccurrences(row.quote, row.figure_text);
   if (inQuote.length === 0) problems.push({ path, line, field: 'figure_text', message: 'does not occur in the quote', got: row.figure_text });
   if (inQuote.length > 1) {
-    problems.push({ path, line, field: 'figure_text', message: `occurs ${inQuote.length} times in the quote; include the words just before it (覆盖率100%)`, got: row.figure_text });
+    problems.push({
+      path,
+      line,
+      field: 'figure_text',
+      message: `occurs ${inQuote.length} times in the quote; include the words just before it (覆盖率100%)`,
+      got: row.figure_text,
+    });
   }
   const figure = figureWithin(row.figure_text);
   const parsed = figure.parsed;
@@ -110,7 +142,8 @@ export function proveFigure(row: FigureRow, line: number, report: ValidReport): 
     if (row.value === '' || Number(row.value) !== parsed.value) {
       problems.push({ path, line, field: 'value', message: `does not match the figure in the quote (${parsed.valueText})`, got: row.value });
     }
-    if (row.unit !== parsed.unit) problems.push({ path, line, field: 'unit', message: `does not match the figure in the quote (${parsed.unit})`, got: row.unit });
+    if (row.unit !== parsed.unit)
+      problems.push({ path, line, field: 'unit', message: `does not match the figure in the quote (${parsed.unit})`, got: row.unit });
     if (row.qualifier !== parsed.qualifier) {
       problems.push({ path, line, field: 'qualifier', message: `does not match the figure in the quote (${parsed.qualifier || 'none'})`, got: row.qualifier });
     }

@@ -49,9 +49,10 @@ function dataPackage(sources: SourceEntry[], years: Span, release: Versioning): 
     keywords: ['education', 'China', 'local government', '教育局', '工作总结'],
     temporal: years.end >= years.start ? { start: String(years.start), end: String(years.end) } : undefined,
     sources: sources.map((r) => ({ title: r.title, path: `sources/${r.report_id}.txt` })),
-    resources: (Object.keys(TABLES) as TableName[]).flatMap((name) => {
-      const table = TABLES[name];
-      const schema = {
+    resources: (Object.keys(TABLES) as TableName[])
+      .flatMap((name) => {
+        const table = TABLES[name];
+        const schema = {
           fields: table.columns.map((col) => ({
             name: col.name,
             // arrays are written semicolon-separated in CSV
@@ -61,25 +62,49 @@ function dataPackage(sources: SourceEntry[], years: Span, release: Versioning): 
           missingValues: [''],
           primaryKey: table.primaryKey,
           foreignKeys: table.foreignKeys,
-      };
-      const csv = { name, path: `${name}.csv`, profile: 'tabular-data-resource', title: table.title, description: table.description, format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', schema };
-      // the same table as Parquet: same columns and types, arrays semicolon-separated, text without the CSV's apostrophe
-      const parquet = { name: `${name}-parquet`, path: `${name}.parquet`, title: `${table.title} (Parquet)`, description: table.description, format: 'parquet', mediatype: 'application/vnd.apache.parquet', schema };
-      return PARQUET_TABLES.includes(name) ? [csv, parquet] : [csv];
-    }).concat(release.previous || release.entries.length ? [{
-      name: 'changes',
-      path: 'changes.csv',
-      profile: 'tabular-data-resource',
-      title: 'Changes since the previous release',
-      description: `What changed from version ${release.previous || '(none)'} to ${release.version}: rows added, removed or changed (one line per field, old → new), metrics split, renamed, added, removed or redefined, columns added or removed.`,
-      format: 'csv',
-      mediatype: 'text/csv',
-      encoding: 'utf-8',
-      schema: { fields: CHANGE_COLUMNS.map((name) => ({ name, type: 'string' })), missingValues: [''] },
-    } as never] : []),
+        };
+        const csv = {
+          name,
+          path: `${name}.csv`,
+          profile: 'tabular-data-resource',
+          title: table.title,
+          description: table.description,
+          format: 'csv',
+          mediatype: 'text/csv',
+          encoding: 'utf-8',
+          schema,
+        };
+        // the same table as Parquet: same columns and types, arrays semicolon-separated, text without the CSV's apostrophe
+        const parquet = {
+          name: `${name}-parquet`,
+          path: `${name}.parquet`,
+          title: `${table.title} (Parquet)`,
+          description: table.description,
+          format: 'parquet',
+          mediatype: 'application/vnd.apache.parquet',
+          schema,
+        };
+        return PARQUET_TABLES.includes(name) ? [csv, parquet] : [csv];
+      })
+      .concat(
+        release.previous || release.entries.length
+          ? [
+              {
+                name: 'changes',
+                path: 'changes.csv',
+                profile: 'tabular-data-resource',
+                title: 'Changes since the previous release',
+                description: `What changed from version ${release.previous || '(none)'} to ${release.version}: rows added, removed or changed (one line per field, old → new), metrics split, renamed, added, removed or redefined, columns added or removed.`,
+                format: 'csv',
+                mediatype: 'text/csv',
+                encoding: 'utf-8',
+                schema: { fields: CHANGE_COLUMNS.map((name) => ({ name, type: 'string' })), missingValues: [''] },
+              } as never,
+            ]
+          : [],
+      ),
   };
 }
-
 
 /** What a release of the data records: each row's manifest line, each curated metric's definition hash, the columns. */
 export function releaseState(manifest: Map<string, ManifestRow>, metrics: readonly Record<string, unknown>[], columns?: Record<string, string[]>): State {
@@ -236,7 +261,11 @@ export class DatasetEmitter implements DatasetSink {
     const current = releaseState(this.manifest ?? new Map(), metrics);
     const release = versioning(this.manifest ? tables.releases : [], current);
     this.release = release;
-    const metadata = { 'bureau_atlas.version': release.version, ...(release.date ? { 'bureau_atlas.release_date': release.date } : {}), 'bureau_atlas.license': LICENSE.name };
+    const metadata = {
+      'bureau_atlas.version': release.version,
+      ...(release.date ? { 'bureau_atlas.release_date': release.date } : {}),
+      'bureau_atlas.license': LICENSE.name,
+    };
     this.observations.end(metadata);
     this.byMetric.end();
     this.byRegion.end();
@@ -251,7 +280,10 @@ export class DatasetEmitter implements DatasetSink {
     table('reference', tables.reference.map(publishedReference));
     if (release.previous || release.entries.length) {
       const lines = changeLines(release.entries, release.version, release.previous);
-      this.out.file('changes.csv', `${Papa.unparse({ fields: [...CHANGE_COLUMNS], data: lines.map((l) => csvCells(l, [...CHANGE_COLUMNS])) }, { newline: '\n' })}\n`);
+      this.out.file(
+        'changes.csv',
+        `${Papa.unparse({ fields: [...CHANGE_COLUMNS], data: lines.map((l) => csvCells(l, [...CHANGE_COLUMNS])) }, { newline: '\n' })}\n`,
+      );
     }
     // what the data page shows: the version, its date and notes, and the changelog's entries
     this.out.file('release.json', `${JSON.stringify(release)}\n`);
@@ -337,7 +369,7 @@ export class StagedOutput implements Output {
     } else this.open.delete(path);
     this.open.set(path, fd);
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+    for (let written = 0; written < bytes.length;) written += writeSync(fd, bytes, written);
   };
 
   private closeAll(): void {

@@ -69,7 +69,10 @@ export function openDataset(dataDir: string, displayRoot = process.cwd()): Datas
   const snapshotsDir = join(dataDir, 'snapshots');
   // a symbolic link to a folder is listed too, so that its files are refused with a reason instead of skipped
   const folders = existsSync(reportsDir)
-    ? readdirSync(reportsDir, { withFileTypes: true }).filter((d) => d.isDirectory() || d.isSymbolicLink()).map((d) => d.name).sort()
+    ? readdirSync(reportsDir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() || d.isSymbolicLink())
+        .map((d) => d.name)
+        .sort()
     : [];
   const snapshotNames = new Set(existsSync(snapshotsDir) ? readdirSync(snapshotsDir) : []);
   // Reports cut from one seed file sit next to each other (their ids start with its number): a small cache suffices.

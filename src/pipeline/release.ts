@@ -94,14 +94,22 @@ export type Entry =
   | { change: 'column_added' | 'column_removed'; table: string; column: string };
 
 /** What a release or the current data holds, as the changelog compares them. */
-export type State = { manifest: ReadonlyMap<string, ManifestRow>; metrics: Record<string, string>; columns: Record<string, string[]>; splits?: ReleaseRecord['splits'] };
+export type State = {
+  manifest: ReadonlyMap<string, ManifestRow>;
+  metrics: Record<string, string>;
+  columns: Record<string, string[]>;
+  splits?: ReleaseRecord['splits'];
+};
 
 /** Major: a column or metric removed or redefined (splits and renames too); minor: new rows, metrics or columns; patch: corrections. */
 export function requiredBump(entries: readonly Entry[]): Bump {
   let bump = 0;
   for (const e of entries) {
-    const level = ['column_removed', 'metric_removed', 'metric_redefined', 'split', 'renamed'].includes(e.change) ? 3
-      : ['added', 'column_added', 'metric_added'].includes(e.change) ? 2 : 1;
+    const level = ['column_removed', 'metric_removed', 'metric_redefined', 'split', 'renamed'].includes(e.change)
+      ? 3
+      : ['added', 'column_added', 'metric_added'].includes(e.change)
+        ? 2
+        : 1;
     bump = Math.max(bump, level);
   }
   return BUMPS[bump]!;
@@ -150,7 +158,8 @@ export function changelog(before: State, after: State): Entry[] {
     const fields = [...(a[0] !== b[0] ? ['definition'] : []), ...(a[1] && b[1] && a[1] !== b[1] ? ['comparison'] : [])];
     if (fields.length) entries.push({ change: 'metric_redefined', metric_id: id, fields });
   }
-  for (const id of Object.keys(before.metrics).sort()) if (!(id in after.metrics) && !inSplit.has(id)) entries.push({ change: 'metric_removed', metric_id: id });
+  for (const id of Object.keys(before.metrics).sort())
+    if (!(id in after.metrics) && !inSplit.has(id)) entries.push({ change: 'metric_removed', metric_id: id });
   // rows
   for (const [id, row] of after.manifest) {
     const old = before.manifest.get(id);
@@ -177,8 +186,18 @@ export function changelog(before: State, after: State): Entry[] {
 /** changes.csv: one line per changed field (a row change of two fields is two lines), every other entry one line. */
 export const CHANGE_COLUMNS = ['version', 'previous_version', 'change', 'observation_id', 'metric_id', 'table', 'field', 'old', 'new'] as const;
 export function changeLines(entries: readonly Entry[], version: string, previous: string): Record<(typeof CHANGE_COLUMNS)[number], string>[] {
-  const line = (e: Partial<Record<(typeof CHANGE_COLUMNS)[number], string>>) =>
-    ({ version, previous_version: previous, change: '', observation_id: '', metric_id: '', table: '', field: '', old: '', new: '', ...e });
+  const line = (e: Partial<Record<(typeof CHANGE_COLUMNS)[number], string>>) => ({
+    version,
+    previous_version: previous,
+    change: '',
+    observation_id: '',
+    metric_id: '',
+    table: '',
+    field: '',
+    old: '',
+    new: '',
+    ...e,
+  });
   return entries.flatMap((e) => {
     switch (e.change) {
       case 'changed':
@@ -235,13 +254,16 @@ export function readReleases(files: { records: SourceFile[]; manifests: SourceFi
     const stem = file.path.replace(/\.json$/, '');
     const name = stem.split('/').pop();
     let ok = true;
-    if (typeof record.version !== 'string' || !parseVersion(record.version)) (bad('version', 'must be a semantic version such as 2.0.0', record.version), (ok = false));
+    if (typeof record.version !== 'string' || !parseVersion(record.version))
+      (bad('version', 'must be a semantic version such as 2.0.0', record.version), (ok = false));
     else if (record.version !== name) (bad('version', `must match the file name (${name}.json)`, record.version), (ok = false));
-    if (typeof record.date !== 'string' || !DATE.test(record.date) || Number.isNaN(Date.parse(record.date))) (bad('date', 'must be a date YYYY-MM-DD', record.date), (ok = false));
+    if (typeof record.date !== 'string' || !DATE.test(record.date) || Number.isNaN(Date.parse(record.date)))
+      (bad('date', 'must be a date YYYY-MM-DD', record.date), (ok = false));
     for (const field of ['notes_zh', 'notes_en'] as const) if (typeof record[field] !== 'string') (bad(field, 'must be text'), (ok = false));
     if (!record.columns || typeof record.columns !== 'object') (bad('columns', 'must list the published columns per table'), (ok = false));
     if (!record.metrics || typeof record.metrics !== 'object') (bad('metrics', 'must give each metric’s definition hash'), (ok = false));
-    for (const s of record.splits ?? []) if (typeof s?.from !== 'string' || !Array.isArray(s.to)) (bad('splits', 'each split is {"from": id, "to": [ids]}', s), (ok = false));
+    for (const s of record.splits ?? [])
+      if (typeof s?.from !== 'string' || !Array.isArray(s.to)) (bad('splits', 'each split is {"from": id, "to": [ids]}', s), (ok = false));
     const manifestFile = manifests.get(stem);
     if (!manifestFile) {
       problems.push({ path: `${stem}.csv`, line: 1, field: '(file)', message: 'missing: every release record has a manifest beside it' });
@@ -250,15 +272,30 @@ export function readReleases(files: { records: SourceFile[]; manifests: SourceFi
     const manifest = readManifest(manifestFile, problems);
     if (ok && manifest) releases.push({ ...record, splits: record.splits ?? [], manifest, path: file.path });
   }
-  for (const stem of manifests.keys()) if (!files.records.some((f) => f.path === `${stem}.json`)) problems.push({ path: `${stem}.csv`, line: 1, field: '(file)', message: `a manifest without its record ${stem}.json` });
+  for (const stem of manifests.keys())
+    if (!files.records.some((f) => f.path === `${stem}.json`))
+      problems.push({ path: `${stem}.csv`, line: 1, field: '(file)', message: `a manifest without its record ${stem}.json` });
   releases.sort((a, b) => compareVersions(a.version, b.version));
   for (let i = 1; i < releases.length; i++) {
     const [before, after] = [releases[i - 1]!, releases[i]!];
-    if (after.date < before.date) problems.push({ path: after.path, line: lineOf(JSON.stringify(after, null, 1), 'date'), field: 'date', message: `is before the date of ${before.version} (${before.date})`, got: after.date });
+    if (after.date < before.date)
+      problems.push({
+        path: after.path,
+        line: lineOf(JSON.stringify(after, null, 1), 'date'),
+        field: 'date',
+        message: `is before the date of ${before.version} (${before.date})`,
+        got: after.date,
+      });
     const need = requiredBump(changelog(before, after));
     const made = bumpBetween(before.version, after.version);
     if (BUMPS.indexOf(made) < BUMPS.indexOf(need)) {
-      problems.push({ path: after.path, line: 1, field: 'version', message: `its changes since ${before.version} need a ${need} version (${nextVersion(before.version, need)}), not a ${made} one`, got: after.version });
+      problems.push({
+        path: after.path,
+        line: 1,
+        field: 'version',
+        message: `its changes since ${before.version} need a ${need} version (${nextVersion(before.version, need)}), not a ${made} one`,
+        got: after.version,
+      });
     }
   }
   return releases;
@@ -275,8 +312,10 @@ function readManifest(file: SourceFile, problems: Problem[]): Map<string, Manife
   let ok = !csvProblems.length;
   for (const { line, data } of records) {
     if (!data.observation_id) (problems.push({ path: file.path, line, field: 'observation_id', message: 'is empty' }), (ok = false));
-    else if (manifest.has(data.observation_id)) (problems.push({ path: file.path, line, field: 'observation_id', message: 'duplicate id', got: data.observation_id }), (ok = false));
-    if (!HEX.test(data.hash ?? '')) (problems.push({ path: file.path, line, field: 'hash', message: 'must be 32 lower-case hex digits', got: data.hash }), (ok = false));
+    else if (manifest.has(data.observation_id))
+      (problems.push({ path: file.path, line, field: 'observation_id', message: 'duplicate id', got: data.observation_id }), (ok = false));
+    if (!HEX.test(data.hash ?? ''))
+      (problems.push({ path: file.path, line, field: 'hash', message: 'must be 32 lower-case hex digits', got: data.hash }), (ok = false));
     manifest.set(data.observation_id!, data as ManifestRow);
   }
   return ok ? manifest : null;
@@ -303,10 +342,26 @@ export function versioning(history: ReleaseHistory, current: State): Versioning 
   if (!sinceLatest.length) {
     const before = history.at(-2);
     const empty: State = { manifest: new Map(), metrics: {}, columns: {} };
-    return { version: latest.version, date: latest.date, previous: before?.version ?? '', released: true, notes_zh: latest.notes_zh, notes_en: latest.notes_en, entries: changelog(before ?? empty, latest) };
+    return {
+      version: latest.version,
+      date: latest.date,
+      previous: before?.version ?? '',
+      released: true,
+      notes_zh: latest.notes_zh,
+      notes_en: latest.notes_en,
+      entries: changelog(before ?? empty, latest),
+    };
   }
   // unreleased changes: a draft of the version they need, with no date (npm run release gives both)
-  return { version: `${nextVersion(latest.version, requiredBump(sinceLatest))}-draft`, date: '', previous: latest.version, released: false, notes_zh: '', notes_en: '', entries: sinceLatest };
+  return {
+    version: `${nextVersion(latest.version, requiredBump(sinceLatest))}-draft`,
+    date: '',
+    previous: latest.version,
+    released: false,
+    notes_zh: '',
+    notes_en: '',
+    entries: sinceLatest,
+  };
 }
 
 /** The record of a release of `current`, as npm run release writes it. */

@@ -96,8 +96,12 @@ export function validateTables(
   const problems: Problem[] = [];
   const metricIds = new Set<string>();
   const regionIds = new Set<string>();
-  const metricRows = raw.metrics ? csvTable(raw.metrics, metricSchema, problems, { column: 'metric_id', seen: metricIds }) : (missing('data/metrics.csv', problems), []);
-  const regionRows = raw.regions ? csvTable(raw.regions, regionSchema, problems, { column: 'region_id', seen: regionIds }) : (missing('data/regions.csv', problems), []);
+  const metricRows = raw.metrics
+    ? csvTable(raw.metrics, metricSchema, problems, { column: 'metric_id', seen: metricIds })
+    : (missing('data/metrics.csv', problems), []);
+  const regionRows = raw.regions
+    ? csvTable(raw.regions, regionSchema, problems, { column: 'region_id', seen: regionIds })
+    : (missing('data/regions.csv', problems), []);
   if (raw.metrics) uniqueIds(metricRows, (m) => m.metric_id, raw.metrics.path, 'metric_id', problems);
   if (raw.regions) uniqueIds(regionRows, (r) => r.region_id, raw.regions.path, 'region_id', problems);
 
@@ -109,7 +113,13 @@ export function validateTables(
   for (const row of reference) {
     const { measure, year, value, unit } = row.data;
     if (received && !receivedRows.some((r) => r.metric === measure && Number(r.year) === year && r.value === value && r.unit === unit)) {
-      problems.push({ path: raw.reference!.path, line: row.line, field: 'value', message: 'does not match data/snapshots/reference_national.csv', got: `${measure} ${year} ${value}${unit}` });
+      problems.push({
+        path: raw.reference!.path,
+        line: row.line,
+        field: 'value',
+        message: 'does not match data/snapshots/reference_national.csv',
+        got: `${measure} ${year} ${value}${unit}`,
+      });
     }
     if (metricIds.size && !metricIds.has(row.data.metric_id)) {
       problems.push({ path: raw.reference!.path, line: row.line, field: 'metric_id', message: 'unknown metric', got: row.data.metric_id });
@@ -138,20 +148,39 @@ export function validateTables(
 export function validateReport(folder: RawReport, tables: ValidTables, reportIds: Set<string>, problems: Problem[]): ValidReport | null {
   const { regionIds } = tables;
   const base = `data/reports/${folder.folder}`;
-  if (!folder.reportJson) { missing(`${base}/report.json`, problems); return null; }
-  if (!folder.source) { missing(`${base}/source.txt`, problems); return null; }
-  if (!folder.figures) { missing(`${base}/figures.csv`, problems); return null; }
+  if (!folder.reportJson) {
+    missing(`${base}/report.json`, problems);
+    return null;
+  }
+  if (!folder.source) {
+    missing(`${base}/source.txt`, problems);
+    return null;
+  }
+  if (!folder.figures) {
+    missing(`${base}/figures.csv`, problems);
+    return null;
+  }
   const jsonPath = folder.reportJson.path;
   for (const file of [folder.reportJson, folder.source]) {
     if (file.problem) problems.push({ path: file.path, line: 1, field: '(file)', message: file.problem });
   }
   // figures.csv is checked even when report.json is not valid, so one run lists the problems of both
   const figureRows = () => validateFigures(folder.figures!, tables, problems);
-  if (folder.reportJson.problem || folder.source.problem) { figureRows(); return null; }
+  if (folder.reportJson.problem || folder.source.problem) {
+    figureRows();
+    return null;
+  }
   // the report's text is published as it is: tabs and line ends are text, other control characters are not
   folder.source.text.split('\n').forEach((text, i) => {
     const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(text);
-    if (control) problems.push({ path: folder.source!.path, line: i + 1, field: '(text)', message: `contains the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, got: shortened(text) });
+    if (control)
+      problems.push({
+        path: folder.source!.path,
+        line: i + 1,
+        field: '(text)',
+        message: `contains the control character U+${control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+        got: shortened(text),
+      });
   });
   let json: unknown;
   try {
@@ -166,18 +195,26 @@ export function validateReport(folder: RawReport, tables: ValidTables, reportIds
   problems.push(...textProblems);
   const meta = reportSchema.safeParse(json);
   if (!meta.success || textProblems.length) {
-    if (!meta.success) for (const p of zodProblems(meta.error, jsonPath, 1, json)) {
-      problems.push({ ...p, line: jsonKeyLine(folder.reportJson.text, p.field.split('.')[0]) });
-    }
+    if (!meta.success)
+      for (const p of zodProblems(meta.error, jsonPath, 1, json)) {
+        problems.push({ ...p, line: jsonKeyLine(folder.reportJson.text, p.field.split('.')[0]) });
+      }
     figureRows();
     return null;
   }
   const m = meta.data;
   const lineOf = (key: string) => jsonKeyLine(folder.reportJson!.text, key);
   if (m.report_id !== folder.folder) {
-    problems.push({ path: jsonPath, line: lineOf('report_id'), field: 'report_id', message: `must equal its folder name "${folder.folder}"`, got: m.report_id });
+    problems.push({
+      path: jsonPath,
+      line: lineOf('report_id'),
+      field: 'report_id',
+      message: `must equal its folder name "${folder.folder}"`,
+      got: m.report_id,
+    });
   }
-  if (reportIds.has(m.report_id)) problems.push({ path: jsonPath, line: lineOf('report_id'), field: 'report_id', message: 'duplicate report id', got: m.report_id });
+  if (reportIds.has(m.report_id))
+    problems.push({ path: jsonPath, line: lineOf('report_id'), field: 'report_id', message: 'duplicate report id', got: m.report_id });
   reportIds.add(m.report_id);
   if (tables.regionsRead !== false && !regionIds.has(m.region_id)) {
     problems.push({ path: jsonPath, line: lineOf('region_id'), field: 'region_id', message: 'unknown region (not in data/regions.csv)', got: m.region_id });
@@ -191,7 +228,13 @@ export function validateReport(folder: RawReport, tables: ValidTables, reportIds
     const seen = scopeNames.get(f.data.scope);
     if (!seen) scopeNames.set(f.data.scope, { en: f.data.scope_en, line: f.line });
     else if (seen.en !== f.data.scope_en) {
-      problems.push({ path: figuresPath, line: f.line, field: 'scope_en', message: `differs from line ${seen.line}, which names ${f.data.scope} "${seen.en}"`, got: f.data.scope_en });
+      problems.push({
+        path: figuresPath,
+        line: f.line,
+        field: 'scope_en',
+        message: `differs from line ${seen.line}, which names ${f.data.scope} "${seen.en}"`,
+        got: f.data.scope_en,
+      });
     }
   }
   const skipped = folder.skipped ? csvTable(folder.skipped, skippedRowSchema, problems) : [];
@@ -227,8 +270,9 @@ function validateFigures(file: SourceFile, tables: ValidTables, problems: Proble
       problems.push({ path: figuresPath, line: f.line, field: 'metric_id', message: 'unknown metric (not in data/metrics.csv)', got: f.data.metric_id });
     }
     for (const check of f.data.check) {
-      for (const ref of check.slice(check.indexOf("=") + 1).match(/f\w+/g) ?? []) {
-        if (!localIds.has(ref)) problems.push({ path: figuresPath, line: f.line, field: 'check', message: `refers to ${ref}, which is not an id of this report`, got: check });
+      for (const ref of check.slice(check.indexOf('=') + 1).match(/f\w+/g) ?? []) {
+        if (!localIds.has(ref))
+          problems.push({ path: figuresPath, line: f.line, field: 'check', message: `refers to ${ref}, which is not an id of this report`, got: check });
       }
     }
   }

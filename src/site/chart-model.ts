@@ -48,7 +48,7 @@ export type ChartModel = {
 };
 
 export function nationalValue(data: SiteData, metricId: string, year: number | null): number | null {
-  return year === null ? null : data.national.get(`${metricId}|${year}`)?.value ?? null;
+  return year === null ? null : (data.national.get(`${metricId}|${year}`)?.value ?? null);
 }
 
 export type ChartOptions = { highlight?: string };
@@ -77,27 +77,37 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
     `${s.unitHeading}${s.colon}${unitLabel(metric.unit_base, locale)}`,
     compared.length ? yearText : '',
     fill(s.comparedCount, { n: regionCount }),
-  ].filter(Boolean).join(' · ');
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const one = split.compared[0];
   const noChart = compared.length
     ? ''
     : split.regions === 1 && one
-      ? fill(s.onlyOneComparable, { region: regionName(data.region.get(one.region_id), locale), value: valueWithQualifier(one, locale), period: periodLabel(one, locale) })
-      : metric.compare === 'no' ? s.notRanked : s.noComparable;
+      ? fill(s.onlyOneComparable, {
+          region: regionName(data.region.get(one.region_id), locale),
+          value: valueWithQualifier(one, locale),
+          period: periodLabel(one, locale),
+        })
+      : metric.compare === 'no'
+        ? s.notRanked
+        : s.noComparable;
   const hasReference = [...data.national.values()].some((r) => r.metric_id === metric.metric_id);
   const missingNational = hasReference ? compared.filter((o) => nationalValue(data, o.metric_id, o.year) === null) : [];
   const flagged = compared.filter((o) => o.flags.some(isWarning)).length;
   const list = (items: string[]) => items.join(s.listSeparator);
   const spec = rows.length ? chartSpec(rows, locale) : null;
   const dist = spec?.distribution ?? null;
-  const warnings = !compared.length ? [] : [
-    metric.compare === 'province' && provinces.size > 1 ? s.provinceWarning : '',
-    !sizeFree(metric.measure) ? s.sizeWarning : '',
-    levels.length > 1 ? `${s.mixedLevels}: ${list(levels.map((l) => s.levels[l]))}` : '',
-    years.length > 1 || compared.some((o) => o.year === null) ? `${s.mixedYears}: ${list([...new Set(compared.map((o) => periodLabel(o, locale)))])}` : '',
-    flagged ? fill(s.flaggedWarning, { n: flagged, where: dist ? s.flaggedWhere.csv : s.flaggedWhere.table }) : '',
-    missingNational.length ? `${s.nationalMissing}: ${list([...new Set(missingNational.map((o) => periodLabel(o, locale)))])}` : '',
-  ].filter(Boolean);
+  const warnings = !compared.length
+    ? []
+    : [
+        metric.compare === 'province' && provinces.size > 1 ? s.provinceWarning : '',
+        !sizeFree(metric.measure) ? s.sizeWarning : '',
+        levels.length > 1 ? `${s.mixedLevels}: ${list(levels.map((l) => s.levels[l]))}` : '',
+        years.length > 1 || compared.some((o) => o.year === null) ? `${s.mixedYears}: ${list([...new Set(compared.map((o) => periodLabel(o, locale)))])}` : '',
+        flagged ? fill(s.flaggedWarning, { n: flagged, where: dist ? s.flaggedWhere.csv : s.flaggedWhere.table }) : '',
+        missingNational.length ? `${s.nationalMissing}: ${list([...new Set(missingNational.map((o) => periodLabel(o, locale)))])}` : '',
+      ].filter(Boolean);
   const legend = [
     compared.some((o) => o.flags.includes('region_inferred') || o.flags.includes('year_inferred')) ? s.inferredLegend : '',
     compared.some((o) => o.qualifier !== '') ? s.qualifierLegend : '',
@@ -105,18 +115,31 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
   const ends = dist ? dist.highlights.length / 2 : 0;
   const mixed = levels.length > 1;
   const w = s.distribution;
-  const note = !dist ? '' : fill(w.note, {
-    n: dist.n, regions: dist.regions, ends, mixed: mixed ? w.mixedLevels : '', restated: dist.restated ? fill(w.restated, { n: dist.restated }) : '',
-  });
+  const note = !dist
+    ? ''
+    : fill(w.note, {
+        n: dist.n,
+        regions: dist.regions,
+        ends,
+        mixed: mixed ? w.mixedLevels : '',
+        restated: dist.restated ? fill(w.restated, { n: dist.restated }) : '',
+      });
   const sorted = [...rows].sort((a, b) => b.value - a.value);
   const fmt = (r: ComparisonRow) => `${QUALIFIER_SIGNS[r.qualifier] ?? ''}${formatValue(r.value, metric.unit_base, locale)}`;
   const yearName = (y: number | null) => (y === null ? s.yearUnknown : fill(s.yearOf, { y }));
-  const distAlt = !dist ? '' : fill(w.byYear, {
-    groups: dist.groups.map((g) => fill(w.yearGroup, { year: yearName(g.year), n: g.n, median: formatValue(g.median, metric.unit_base, locale) })).join(w.groupSeparator),
-  });
-  const alt = !rows.length ? noChart : (zh
-    ? `${name}：${rows.length} 个同一口径的全地区实际数值，来自 ${regionCount} 个地区。最高为${sorted[0]!.label}的 ${fmt(sorted[0]!)}，最低为${sorted.at(-1)!.label}的 ${fmt(sorted.at(-1)!)}。`
-    : `${name}: ${rows.length} whole-region actual values of one definition from ${regionCount} regions. The highest is ${fmt(sorted[0]!)} (${sorted[0]!.label}); the lowest is ${fmt(sorted.at(-1)!)} (${sorted.at(-1)!.label}).`) + distAlt;
+  const distAlt = !dist
+    ? ''
+    : fill(w.byYear, {
+        groups: dist.groups
+          .map((g) => fill(w.yearGroup, { year: yearName(g.year), n: g.n, median: formatValue(g.median, metric.unit_base, locale) }))
+          .join(w.groupSeparator),
+      });
+  const alt = !rows.length
+    ? noChart
+    : (zh
+        ? `${name}：${rows.length} 个同一口径的全地区实际数值，来自 ${regionCount} 个地区。最高为${sorted[0]!.label}的 ${fmt(sorted[0]!)}，最低为${sorted.at(-1)!.label}的 ${fmt(sorted.at(-1)!)}。`
+        : `${name}: ${rows.length} whole-region actual values of one definition from ${regionCount} regions. The highest is ${fmt(sorted[0]!)} (${sorted[0]!.label}); the lowest is ${fmt(sorted.at(-1)!)} (${sorted.at(-1)!.label}).`) +
+      distAlt;
   return {
     name,
     subtitle,
@@ -176,9 +199,16 @@ export function standaloneSvg(model: ChartModel, locale: Locale, address = ''): 
   // The key to the marks, as the page's legend draws it.
   const key: [string, string][] = [
     ...(model.distribution
-      ? [['<rect x="0" y="-9" width="18" height="10" fill="#c7d5e4" stroke="#1f4e79"/>', s.distribution.keyBox] as [string, string],
-         ['<circle cx="6" cy="-4" r="5" fill="#1f4e79"/>', s.distribution.keyEnds] as [string, string]]
-      : [[model.hasDerived ? '<rect x="1" y="-9" width="10" height="10" fill="#6b6b6b"/>' : '<circle cx="6" cy="-4" r="5" fill="#1f4e79"/>', model.hasDerived ? s.kinds.derived : s.kinds.actual] as [string, string]]),
+      ? [
+          ['<rect x="0" y="-9" width="18" height="10" fill="#c7d5e4" stroke="#1f4e79"/>', s.distribution.keyBox] as [string, string],
+          ['<circle cx="6" cy="-4" r="5" fill="#1f4e79"/>', s.distribution.keyEnds] as [string, string],
+        ]
+      : [
+          [
+            model.hasDerived ? '<rect x="1" y="-9" width="10" height="10" fill="#6b6b6b"/>' : '<circle cx="6" cy="-4" r="5" fill="#1f4e79"/>',
+            model.hasDerived ? s.kinds.derived : s.kinds.actual,
+          ] as [string, string],
+        ]),
     ...(model.hasNational ? [['<rect x="4" y="-10" width="3" height="12" fill="#c2410c"/>', s.national] as [string, string]] : []),
   ];
   let keyX = 8;

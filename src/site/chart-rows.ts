@@ -75,7 +75,9 @@ export function comparisonRows(observations: Observation[], ctx: RowContext): Co
   const sorted = [...usable].sort(
     (a, b) =>
       (ctx.byProvince ? province(a).localeCompare(province(b)) : 0) ||
-      levelOrder(a) - levelOrder(b) || b.value_base! - a.value_base! || (a.observation_id < b.observation_id ? -1 : 1),
+      levelOrder(a) - levelOrder(b) ||
+      b.value_base! - a.value_base! ||
+      (a.observation_id < b.observation_id ? -1 : 1),
   );
   const seen = new Map<string, number>();
   return sorted.map((o) => {
@@ -83,7 +85,10 @@ export function comparisonRows(observations: Observation[], ctx: RowContext): Co
     const level = s.levels[region?.level ?? 'unknown'];
     const inferred = isInferred(o);
     const name = `${capLabel(regionName(region, ctx.locale))}${inferred.region ? '*' : ''}`;
-    const parts = [`${name}${fill(s.inParentheses, { x: level })}`, `${(ctx.periodText ?? ((x: Observation) => periodLabel(x, ctx.locale)))(o)}${inferred.year && o.year !== null ? '*' : ''}`];
+    const parts = [
+      `${name}${fill(s.inParentheses, { x: level })}`,
+      `${(ctx.periodText ?? ((x: Observation) => periodLabel(x, ctx.locale)))(o)}${inferred.year && o.year !== null ? '*' : ''}`,
+    ];
     if (ctx.byProvince) parts.unshift(province(o));
     if (o.kind !== 'actual' && o.kind !== 'derived') parts.push(s.kinds[o.kind]);
     const scope = capLabel(scopeLabel(o, ctx.locale));
@@ -94,7 +99,10 @@ export function comparisonRows(observations: Observation[], ctx: RowContext): Co
     seen.set(label, n);
     if (n > 1) label = fill(s.itemN, { label, n });
     const value = valueWithQualifier(o, ctx.locale);
-    const flagText = o.flags.filter((f) => f in s.flags && !f.startsWith('region_') && !f.startsWith('year_')).map((f) => s.flags[f]).join('; ');
+    const flagText = o.flags
+      .filter((f) => f in s.flags && !f.startsWith('region_') && !f.startsWith('year_'))
+      .map((f) => s.flags[f])
+      .join('; ');
     const inferredText = [inferred.region ? s.flags.region_inferred : '', inferred.year ? s.flags.year_inferred : ''].filter(Boolean).join('; ');
     const national = ctx.national(o.metric_id, o.year);
     const title = [
@@ -103,7 +111,9 @@ export function comparisonRows(observations: Observation[], ctx: RowContext): Co
       national !== null ? `${s.national}: ${formatValue(national, o.unit_base, ctx.locale)}` : '',
       inferredText && `* ${inferredText}`,
       flagText && `⚠ ${flagText}`,
-    ].filter(Boolean).join(' — ');
+    ]
+      .filter(Boolean)
+      .join(' — ');
     return {
       observationId: o.observation_id,
       label,

@@ -58,7 +58,9 @@ export function figureCitations(o: Figure, r: Report, line: number | null, v: Da
       `  note = {${bib(at.en)}: ${bib(o.figure_text)}; observation ${o.observation_id}},`,
       `  url = {${permalink}}`,
       '}',
-    ].filter(Boolean).join('\n'),
+    ]
+      .filter(Boolean)
+      .join('\n'),
   };
 }
 
@@ -75,6 +77,8 @@ export function reportCitations(r: Report, v: DatasetVersion, permalink: string)
       `  howpublished = {bureau-atlas dataset, version ${bib(version(v))}},`,
       `  url = {${permalink}}`,
       '}',
-    ].filter(Boolean).join('\n'),
+    ]
+      .filter(Boolean)
+      .join('\n'),
   };
 }

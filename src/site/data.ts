@@ -15,6 +15,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Versioning } from '../pipeline/release.ts';
 import { repositoryUrl } from './issue.ts';
+import { lineFinder } from './cite.ts';
 
 export type SiteReport = PublishedReport;
 export type SiteReference = Omit<ReferenceRow, 'value'> & { value: number };
@@ -104,6 +105,15 @@ export const reportObservations = (data: SiteData, report: SiteReport): Observat
 /** A report's text as published (data/sources/<id>.txt), which quote offsets point into. */
 export const reportSource = (data: SiteData, reportId: string): string => data.store.source(reportId);
 
+// A metric page cites many sentences of the same few reports: each report's line index is built once.
+const lineFinders = new Map<string, (offset: number) => number>();
+/** The line of a report's published text that a code-point offset falls on. */
+export function reportLine(data: SiteData, reportId: string, offset: number): number {
+  let find = lineFinders.get(reportId);
+  if (!find) lineFinders.set(reportId, (find = lineFinder(reportSource(data, reportId))));
+  return find(offset);
+}
+
 /** Number of distinct regions reporting a metric: comparison pages show metrics reported by two or more. */
 export function regionsReporting(data: SiteData, metricId: string): number {
   return data.metricStats.get(metricId)?.regions ?? 0;
@@ -123,10 +133,7 @@ export function listings(data: SiteData): Listings {
   if (!found) {
     const regions = [...data.regions].sort(compareRegions);
     const order = new Map(regions.map((r, i) => [r.region_id, i]));
-    const reports = [...data.reports].sort(
-      (a, b) =>
-        (order.get(a.region_id) ?? Infinity) - (order.get(b.region_id) ?? Infinity) || compareReports(a, b),
-    );
+    const reports = [...data.reports].sort((a, b) => (order.get(a.region_id) ?? Infinity) - (order.get(b.region_id) ?? Infinity) || compareReports(a, b));
     found = { regions: groupByProvince(regions, (r) => r), reports: groupByProvince(reports, (r) => data.region.get(r.region_id)) };
     listingCache.set(data, found);
   }
@@ -137,7 +144,10 @@ export function listings(data: SiteData): Listings {
 export async function provincePagePaths(list: 'regions' | 'reports') {
   const data = await siteData();
   if (!isGrouped(data[list].length)) return [];
-  return provincePages<unknown>(listings(data)[list]).map((at) => ({ params: { province: at.code, page: at.page > 1 ? String(at.page) : undefined }, props: { at } }));
+  return provincePages<unknown>(listings(data)[list]).map((at) => ({
+    params: { province: at.code, page: at.page > 1 ? String(at.page) : undefined },
+    props: { at },
+  }));
 }
 
 function readRelease(): Versioning {

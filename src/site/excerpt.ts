@@ -16,5 +16,8 @@ export function htmlText(html: string): string {
 
 /** An excerpt as plain-text parts, the hits marked. */
 export function excerptParts(excerpt: string): ExcerptPart[] {
-  return excerpt.split(/<\/?mark>/).map((part, i) => ({ text: htmlText(part), mark: i % 2 === 1 })).filter((p) => p.text !== '');
+  return excerpt
+    .split(/<\/?mark>/)
+    .map((part, i) => ({ text: htmlText(part), mark: i % 2 === 1 }))
+    .filter((p) => p.text !== '');
 }

@@ -16,7 +16,8 @@ export function repositoryUrl(env: Record<string, string | undefined> = process.
  * A query value that keeps Chinese as it is: browsers percent-encode it when following the link, and the page
  * stays a third of the size that encodeURIComponent's nine bytes per character would make it.
  */
-export const queryValue = (text: string) => Array.from(text, (ch) => (ch.codePointAt(0)! >= 0xa0 || /[A-Za-z0-9\-_.~:/()]/.test(ch) ? ch : encodeURIComponent(ch))).join('');
+export const queryValue = (text: string) =>
+  Array.from(text, (ch) => (ch.codePointAt(0)! >= 0xa0 || /[A-Za-z0-9\-_.~:/()]/.test(ch) ? ch : encodeURIComponent(ch))).join('');
 
 /** The quote's first characters: enough to recognise it; the full sentence is at the permalink in the body. */
 const QUOTE_CHARS = 40;

@@ -5,7 +5,8 @@
 // wrapped again in a span of the same language, which changes nothing for a reader.
 
 /** Chinese: Han characters with the CJK punctuation, digits and signs between them. */
-const HAN_RUN = /[\p{Script=Han}〇][\p{Script=Han}〇\u3000-\u303f\uff00-\uffef0-9.%·—…“”‘’\s]*[\p{Script=Han}〇\u3001-\u303f\uff01-\uffef”]|[\p{Script=Han}〇]/gu;
+const HAN_RUN =
+  /[\p{Script=Han}〇][\p{Script=Han}〇\u3000-\u303f\uff00-\uffef0-9.%·—…“”‘’\s]*[\p{Script=Han}〇\u3001-\u303f\uff01-\uffef”]|[\p{Script=Han}〇]/gu;
 /** English: three words or more, with the punctuation between them. */
 const ENGLISH_RUN = /[A-Za-z][A-Za-z0-9 ,.;:'’"“”()\-–—/&%?!]*[A-Za-z.)?!]/g;
 const words = (run: string) => run.match(/[A-Za-z]{2,}/g)?.length ?? 0;

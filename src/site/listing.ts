@@ -12,7 +12,12 @@ export const PAGE_SIZE = 200;
 export const UNIDENTIFIED = 'unidentified';
 
 const BY_CODE = new Map(PROVINCES.map(([code, zh, en]) => [`${code}0000`, { zh, en }]));
-const BY_NAME = new Map(PROVINCES.flatMap(([code, zh, en]) => [[zh, `${code}0000`], [en.toLowerCase(), `${code}0000`]]));
+const BY_NAME = new Map(
+  PROVINCES.flatMap(([code, zh, en]) => [
+    [zh, `${code}0000`],
+    [en.toLowerCase(), `${code}0000`],
+  ]),
+);
 
 type Placed = Pick<Region, 'gb_code' | 'province_zh' | 'province_en'>;
 
@@ -45,7 +50,7 @@ export function groupByProvince<T>(items: readonly T[], regionOf: (item: T) => P
     if (!group) {
       const known = BY_CODE.get(code);
       const named = code !== UNIDENTIFIED && region;
-      group = { code, name_zh: known?.zh ?? (named ? region.province_zh : '') , name_en: known?.en ?? (named ? region.province_en : ''), items: [] };
+      group = { code, name_zh: known?.zh ?? (named ? region.province_zh : ''), name_en: known?.en ?? (named ? region.province_en : ''), items: [] };
       groups.set(code, group);
     }
     if (!group.name_zh && code !== UNIDENTIFIED && region?.province_zh) group.name_zh = region.province_zh;

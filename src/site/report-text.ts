@@ -4,9 +4,7 @@ import type { Observation } from '../model/observation.ts';
 
 /** A run of text; `figureOf` names the observations whose figure it is; `review` marks a mention not yet reviewed. */
 export type Piece = { text: string; figureOf: string[]; review?: boolean };
-export type Segment =
-  | { kind: 'text'; pieces: Piece[] }
-  | { kind: 'quote'; anchors: string[]; pieces: Piece[] };
+export type Segment = { kind: 'text'; pieces: Piece[] } | { kind: 'quote'; anchors: string[]; pieces: Piece[] };
 
 type Span = { start: number; end: number; ids: string[] };
 

@@ -80,6 +80,13 @@ export function searchShards(regions: readonly ShardRegion[], reports: readonly 
         shard.reports.push(report.report_id);
       }
     }
-    return { code: group.code, name_zh: group.name_zh, name_en: group.name_en, regions: group.items.filter((e) => e.listed).length, reports: reportCount, shards };
+    return {
+      code: group.code,
+      name_zh: group.name_zh,
+      name_en: group.name_en,
+      regions: group.items.filter((e) => e.listed).length,
+      reports: reportCount,
+      shards,
+    };
   });
 }

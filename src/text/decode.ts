@@ -63,7 +63,10 @@ export function decodeReport(bytes: Uint8Array): Decoded {
   if (wide >= 10 * broken) {
     const offset = firstInvalidUtf8(bytes);
     const where = offset >= bytes.length - 3 ? 'at its end (the file is cut in the middle of a character)' : `at byte ${offset}, line ${lineAt(bytes, offset)}`;
-    return { ok: false, message: `is UTF-8 with ${broken} invalid byte sequence${broken === 1 ? '' : 's'}, the first ${where}; take the file again from its source rather than converting it` };
+    return {
+      ok: false,
+      message: `is UTF-8 with ${broken} invalid byte sequence${broken === 1 ? '' : 's'}, the first ${where}; take the file again from its source rather than converting it`,
+    };
   }
   // Chinese pages saved by older tools are usually GB18030 (GBK) or, for Traditional text, Big5.
   // The one that decodes to plain text (a CSV is mostly ASCII), with the larger share of Chinese characters.

@@ -12,8 +12,20 @@ export function toSimplifiedForParsing(text: string): string {
 // Full-width digits and the decimal points the reports actually use: "13。7亿元" and "2。2万个" write 。 where a
 // decimal point is meant, some pages use the full-width ．
 const DIGIT_MAP: Record<string, string> = {
-  '０': '0', '１': '1', '２': '2', '３': '3', '４': '4', '５': '5', '６': '6', '７': '7', '８': '8', '９': '9',
-  '．': '.', '。': '.', '％': '%', '，': ',',
+  '０': '0',
+  '１': '1',
+  '２': '2',
+  '３': '3',
+  '４': '4',
+  '５': '5',
+  '６': '6',
+  '７': '7',
+  '８': '8',
+  '９': '9',
+  '．': '.',
+  '。': '.',
+  '％': '%',
+  '，': ',',
 };
 function asciiDigits(text: string): string {
   let out = '';
@@ -47,9 +59,7 @@ export function parseChineseNumeral(text: string): number {
 
 export const CN_NUMERAL_CHARS = '零〇一二两三四五六七八九十百千';
 
-export type ParsedFigure =
-  | { ok: true; value: number; valueText: string; unit: string; qualifier: Qualifier }
-  | { ok: false; reason: string };
+export type ParsedFigure = { ok: true; value: number; valueText: string; unit: string; qualifier: Qualifier } | { ok: false; reason: string };
 
 const NUMBER_RE = /^(\d+(?:\.\d+)?)/;
 

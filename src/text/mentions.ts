@@ -25,12 +25,19 @@ const DIGIT = '0-9０-９';
 const DECIMAL = '.。．';
 const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // Longest word first, so 不得低于 wins over 低于, 个百分点 over 个 and 人次 over 人.
-const alternation = (words: string[]) => [...new Set(words.flatMap(spellings))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escape).join('|');
+const alternation = (words: string[]) =>
+  [...new Set(words.flatMap(spellings))]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map(escape)
+    .join('|');
 const PREFIX = alternation(PREFIX_QUALIFIERS.map(([word]) => word));
 // 届 is no unit of a figure, but it is read as one so that 第六届 and 九届八次 are recognised as ordinals.
 const UNIT_ALTERNATION = alternation([...Object.keys(UNIT_WORDS), '届']);
 // 百 is left out: before 分 it would read 百分点 as "hundred points".
-const MULTIPLIER = Object.keys(MULTIPLIER_EXP).filter((m) => m !== '百').flatMap(spellings).join('');
+const MULTIPLIER = Object.keys(MULTIPLIER_EXP)
+  .filter((m) => m !== '百')
+  .flatMap(spellings)
+  .join('');
 // 余/多 have their own rule below; a trailing + is mostly arithmetic ("5+2").
 const SUFFIX = alternation(SUFFIX_QUALIFIERS.map(([word]) => word).filter((word) => word.length > 1));
 
@@ -68,7 +75,7 @@ function categorise(text: string, start: number, end: number, body: string, unit
   // A bare four-digit number in the range of years is a year ("2019、2020年"); 1500多万 is not.
   if (/^(19[4-9]\d|20\d{2})([—–~～\-至到](19[4-9]\d|20\d{2}))?$/.test(body) && unit === '' && !qualified) return 'year';
   if (unit === '年' && /^[12]\d{3}/.test(body)) return 'year';
-  if (/^[月日号號]/.test(after) || before.endsWith('月') || /^\d{1,2}$/.test(body) && /^[月日]/.test(after)) return 'date';
+  if (/^[月日号號]/.test(after) || before.endsWith('月') || (/^\d{1,2}$/.test(body) && /^[月日]/.test(after))) return 'date';
   if (/[—–~～\-至到]/.test(body)) return 'range';
   return 'figure';
 }
@@ -132,7 +139,10 @@ export function findMentions(text: string): Mention[] {
       qualifier: parsed.qualifier,
     });
   }
-  return mergeRanges(text, mentions.sort((a, b) => a.start - b.start));
+  return mergeRanges(
+    text,
+    mentions.sort((a, b) => a.start - b.start),
+  );
 }
 
 // "20%-30%" and "1—2项" are one statement of a range: the two ends become one mention valued at its lower end.
@@ -140,7 +150,13 @@ function mergeRanges(text: string, mentions: Mention[]): Mention[] {
   const out: Mention[] = [];
   for (const m of mentions) {
     const last = out.at(-1);
-    if (last && last.category === 'figure' && m.category === 'figure' && last.unitBase === m.unitBase && /^[—–~～\-至到]$/.test(text.slice(last.end, m.start))) {
+    if (
+      last &&
+      last.category === 'figure' &&
+      m.category === 'figure' &&
+      last.unitBase === m.unitBase &&
+      /^[—–~～\-至到]$/.test(text.slice(last.end, m.start))
+    ) {
       out[out.length - 1] = { ...last, end: m.end, text: text.slice(last.start, m.end), category: 'range' };
       continue;
     }
@@ -149,7 +165,14 @@ function mergeRanges(text: string, mentions: Mention[]): Mention[] {
       const parsed = low ? parseFigure(m.text.replace(/[—–~～\-至到][0-9０-９.。．]+/, '')) : null;
       if (parsed?.ok) {
         const info = unitInfo(parsed.unit);
-        out.push({ ...m, value: parsed.value, valueText: parsed.valueText, unit: parsed.unit, valueBase: info ? scaleDecimal(parsed.valueText, info.exponent) : '', unitBase: info?.base ?? '' });
+        out.push({
+          ...m,
+          value: parsed.value,
+          valueText: parsed.valueText,
+          unit: parsed.unit,
+          valueBase: info ? scaleDecimal(parsed.valueText, info.exponent) : '',
+          unitBase: info?.base ?? '',
+        });
         continue;
       }
     }

@@ -4,9 +4,20 @@ import { renderSvg, xmlSafeAttributes } from '../../src/charts/render.ts';
 import { expectSvgSnapshot } from './snapshot.ts';
 
 const row = (label: string, value: number, extra: Partial<ComparisonRow> = {}): ComparisonRow => ({
-  observationId: label, label, value, unitBase: '%', kind: 'actual', qualifier: '', flagged: false,
-  href: `/reports/x/#obs-${label}`, title: `${label}: ${value}%`, national: null,
-  regionId: label, year: null, wholeRegion: true, ...extra,
+  observationId: label,
+  label,
+  value,
+  unitBase: '%',
+  kind: 'actual',
+  qualifier: '',
+  flagged: false,
+  href: `/reports/x/#obs-${label}`,
+  title: `${label}: ${value}%`,
+  national: null,
+  regionId: label,
+  year: null,
+  wholeRegion: true,
+  ...extra,
 });
 
 // 96.57% is 000 篇4's preschool rate; 89.7% the national value of 2022.

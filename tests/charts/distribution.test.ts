@@ -5,14 +5,26 @@ import { pngDensity, renderSvg, SHARP_MAX_PX } from '../../src/charts/render.ts'
 import { expectSvgSnapshot } from './snapshot.ts';
 
 const row = (id: string, value: number, extra: Partial<ComparisonRow> = {}): ComparisonRow => ({
-  observationId: id, label: `地区${id}（县）· ${extra.year ?? 2020}`, value, unitBase: '%', kind: 'actual', qualifier: '', flagged: false,
-  href: `/reports/x/#obs-${id}`, title: `${id}: ${value}%`, national: null, regionId: `r${id}`, year: 2020, wholeRegion: true, ...extra,
+  observationId: id,
+  label: `地区${id}（县）· ${extra.year ?? 2020}`,
+  value,
+  unitBase: '%',
+  kind: 'actual',
+  qualifier: '',
+  flagged: false,
+  href: `/reports/x/#obs-${id}`,
+  title: `${id}: ${value}%`,
+  national: null,
+  regionId: `r${id}`,
+  year: 2020,
+  wholeRegion: true,
+  ...extra,
 });
 
 /** n rows spread over ten years, deterministic pseudo-random values. */
 function many(n: number): ComparisonRow[] {
   let seed = 7;
-  const next = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   return Array.from({ length: n }, (_, i) => {
     const year = 2014 + (i % 10);
     return row(String(i), Math.round(600 + next() * 4000) / 10, { year, label: `地区${i}（县）· ${year}`, national: year >= 2018 ? 88.5 : null });
@@ -61,7 +73,14 @@ describe('distribution', () => {
     expect(d.excluded).toBe(2);
     expect(d.wholeRegionOnly).toBe(true);
     // Ranked 10, 7, 4, 4, 3, 3, 2, 2, 1, 1: the three highest and the three lowest.
-    expect(d.highlights.map((h) => [h.end, h.value])).toEqual([['highest', 10], ['highest', 7], ['highest', 4], ['lowest', 2], ['lowest', 1], ['lowest', 1]]);
+    expect(d.highlights.map((h) => [h.end, h.value])).toEqual([
+      ['highest', 10],
+      ['highest', 7],
+      ['highest', 4],
+      ['lowest', 2],
+      ['lowest', 1],
+      ['lowest', 1],
+    ]);
     expect(d.highlights[0]!.label).toBe('highest · 地区a0（县）· 2020');
   });
 
@@ -77,7 +96,10 @@ describe('distribution', () => {
       row('c', 40, { regionId: 'C', year: 2020, reportYear: 2020 }),
     ];
     const d = distribution(rows, 'en');
-    expect(d.groups.map((g) => [g.year, g.n, g.min, g.max])).toEqual([[2020, 3, 31, 50], [2021, 1, 55, 55]]);
+    expect(d.groups.map((g) => [g.year, g.n, g.min, g.max])).toEqual([
+      [2020, 3, 31, 50],
+      [2021, 1, 55, 55],
+    ]);
     expect(d.n).toBe(4);
     expect(d.regions).toBe(3);
     expect(d.restated).toBe(2);

@@ -27,14 +27,28 @@ const SEARCH_ANSWERS = { timeout: 15_000 };
 
 const pages = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? (e.name === 'pagefind' ? [] : pages(join(dir, e.name))) : e.name === 'index.html' ? [relative(DIST, dir) ? `${relative(DIST, dir)}/` : ''] : [],
+    e.isDirectory()
+      ? e.name === 'pagefind'
+        ? []
+        : pages(join(dir, e.name))
+      : e.name === 'index.html'
+        ? [relative(DIST, dir) ? `${relative(DIST, dir)}/` : '']
+        : [],
   );
 
 beforeAll(async () => {
   ({ origin, server } = await serve(DIST, BASE_PATH));
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 });
 afterAll(async () => {
@@ -60,7 +74,10 @@ async function open(path: string, options: { javaScriptEnabled?: boolean; width?
 const firstMetric = (() => {
   let best: [string, number] = ['', 0];
   for (const metric of metrics as PublishedMetric[]) {
-    const { regions } = partition(metric, (observations as Observation[]).filter((o) => o.metric_id === metric.metric_id));
+    const { regions } = partition(
+      metric,
+      (observations as Observation[]).filter((o) => o.metric_id === metric.metric_id),
+    );
     if (regions > best[1]) best = [metric.metric_id, regions];
   }
   return () => best[0];
@@ -86,7 +103,19 @@ describe('every page in a browser', () => {
     const metric = firstMetric();
     const report = observations[0]!.report_id;
     const region = observations[0]!.region_id;
-    const templates = ['', 'topics/access/', `metrics/${metric}/`, `regions/${region}/`, `reports/${report}/`, 'data/', 'methodology/', 'search/', 'regions/', 'reports/', 'no-such-page/'];
+    const templates = [
+      '',
+      'topics/access/',
+      `metrics/${metric}/`,
+      `regions/${region}/`,
+      `reports/${report}/`,
+      'data/',
+      'methodology/',
+      'search/',
+      'regions/',
+      'reports/',
+      'no-such-page/',
+    ];
     const violations: string[] = [];
     for (const path of [...templates, ...templates.map((p) => `en/${p}`)]) {
       const visit = await open(path);
@@ -262,7 +291,19 @@ describe('navigation, search and downloads', () => {
 describe('every page template, in both languages, on a phone and a desktop', () => {
   it('fits the screen, keeps chart text inside its chart, marks text of the other language and shows no file codes', async () => {
     const first = observations[0]!;
-    const templates = ['', 'topics/access/', `metrics/${firstMetric()}/`, `regions/${first.region_id}/`, `reports/${first.report_id}/`, 'regions/', 'reports/', 'search/?q=入园率', 'data/', 'methodology/', 'no-such-page/'];
+    const templates = [
+      '',
+      'topics/access/',
+      `metrics/${firstMetric()}/`,
+      `regions/${first.region_id}/`,
+      `reports/${first.report_id}/`,
+      'regions/',
+      'reports/',
+      'search/?q=入园率',
+      'data/',
+      'methodology/',
+      'no-such-page/',
+    ];
     const found: string[] = [];
     for (const width of [360, 1280]) {
       const visit = await open('', { width });
@@ -282,8 +323,11 @@ describe('screenshots', () => {
   it('writes the main page kinds at phone and desktop widths', async () => {
     mkdirSync(SHOTS, { recursive: true });
     const kinds: [string, string][] = [
-      ['home', ''], ['topic', 'topics/access/'], ['metric', `metrics/${firstMetric()}/`],
-      ['region', `regions/${observations[0]!.region_id}/`], ['report', `reports/${observations[0]!.report_id}/`],
+      ['home', ''],
+      ['topic', 'topics/access/'],
+      ['metric', `metrics/${firstMetric()}/`],
+      ['region', `regions/${observations[0]!.region_id}/`],
+      ['report', `reports/${observations[0]!.report_id}/`],
     ];
     for (const width of [360, 1280]) {
       for (const [name, path] of kinds) {

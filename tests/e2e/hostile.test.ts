@@ -36,15 +36,24 @@ beforeAll(() => {
     report: reportJson({ notes: HUGE }),
   });
   const refusedOut = mkdtempSync(join(tmpdir(), 'atlas-refused-'));
-  const refusedRun = spawnSync('node', ['scripts/build-data.ts'], { env: { ...process.env, DATA_DIR: refused, OUT_DIR: join(refusedOut, 'data') }, encoding: 'utf8' });
+  const refusedRun = spawnSync('node', ['scripts/build-data.ts'], {
+    env: { ...process.env, DATA_DIR: refused, OUT_DIR: join(refusedOut, 'data') },
+    encoding: 'utf8',
+  });
   expect(refusedRun.status).toBe(1);
   expect(refusedRun.stderr).toMatch(/regions\.csv:2: name_en: is 100000 characters long; at most 200 are allowed/);
   expect(refusedRun.stderr).toMatch(/report\.json:\d+: notes: is 100000 characters long; at most 5000 are allowed/);
   expect(readdirSync(refusedOut)).toEqual([]);
 
   const dir = writeDataset({
-    metrics: METRICS.replace('Investment in school construction,CNY,,中小学建设项目的投资额。', `${csvText(fill(`${FORMULA} ${EVIL}`, 200))},CNY,,${csvText(fill(`@SUM(A1) ${EVIL}`, 1000))}`),
-    regions: REGIONS.replace('The title names the district.', csvText(fill(`-2+3 ${EVIL}`, 1000))).replace('张店区,Zhangdian District', `${csvText(`${FORMULA}张店区`)},${csvText(fill(`Zhangdian ${'\u202E'}District`, 200))}`),
+    metrics: METRICS.replace(
+      'Investment in school construction,CNY,,中小学建设项目的投资额。',
+      `${csvText(fill(`${FORMULA} ${EVIL}`, 200))},CNY,,${csvText(fill(`@SUM(A1) ${EVIL}`, 1000))}`,
+    ),
+    regions: REGIONS.replace('The title names the district.', csvText(fill(`-2+3 ${EVIL}`, 1000))).replace(
+      '张店区,Zhangdian District',
+      `${csvText(`${FORMULA}张店区`)},${csvText(fill(`Zhangdian ${'\u202E'}District`, 200))}`,
+    ),
     figures: `${FIGURES}f005,school_construction_investment,2019,actual,2,亿元,,2亿元,"加大教育投入<img src=x onerror=alert(4)>投资2亿元",${csvText(fill('school:+1+1', 200))},${csvText(fill('school +1+1', 200))},,,${csvText(fill(`${FORMULA} ${EVIL}`, 2000))}\n`,
     source,
     report: reportJson({ title_en: fill(`javascript:alert(5) ${EVIL}`, 300), notes: fill(`+cmd ${EVIL}`, 5000) }, source),
@@ -92,8 +101,12 @@ describe('a hostile dataset', () => {
 
   it('publishes no CSV cell that a spreadsheet would run as a formula, except numbers', () => {
     const csvs = [
-      ...readdirSync(OUT).filter((f) => f.endsWith('.csv')).map((f) => join(OUT, f)),
-      ...readdirSync(join(DIST, 'charts')).filter((f) => f.endsWith('.csv')).map((f) => join(DIST, 'charts', f)),
+      ...readdirSync(OUT)
+        .filter((f) => f.endsWith('.csv'))
+        .map((f) => join(OUT, f)),
+      ...readdirSync(join(DIST, 'charts'))
+        .filter((f) => f.endsWith('.csv'))
+        .map((f) => join(DIST, 'charts', f)),
     ];
     expect(csvs.length).toBeGreaterThan(5);
     let escaped = 0;
@@ -117,10 +130,16 @@ describe('a hostile dataset', () => {
 
   it('keeps the layout at phone width with strings at their longest allowed length, a 100 000-character line and right-to-left marks', async () => {
     const { origin, server } = await serve(DIST, BASE);
-    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    const browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
     const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
     let dialogs = 0;
-    page.on('dialog', (d) => { dialogs++; void d.dismiss(); });
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
     for (const path of ['regions/370303/', 'reports/004-zhangdian-2019/', 'metrics/school_construction_investment/', 'en/reports/004-zhangdian-2019/']) {
       await page.goto(`${origin}${BASE}${path}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

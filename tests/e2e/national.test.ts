@@ -26,7 +26,12 @@ let browser: Browser;
 let server: Server;
 let origin: string;
 
-const indexSearch = () => execFileSync(node, ['scripts/search-index.ts'], { env: buildEnv({ DIST_DIR: dist, SEARCH_SHARD_PAGES: String(SHARD_PAGES) }), encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const indexSearch = () =>
+  execFileSync(node, ['scripts/search-index.ts'], {
+    env: buildEnv({ DIST_DIR: dist, SEARCH_SHARD_PAGES: String(SHARD_PAGES) }),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
 beforeAll(async () => {
   const data = join(work, 'synthetic');
@@ -44,7 +49,10 @@ beforeAll(async () => {
   regions = JSON.parse(readFileSync(join(dist, 'data', 'regions.json'), 'utf8'));
   reports = JSON.parse(readFileSync(join(dist, 'data', 'reports.json'), 'utf8'));
   ({ origin, server } = await serve(dist, BASE_PATH));
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
 }, 600_000);
 
 afterAll(async () => {
@@ -53,9 +61,13 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const entry = (dir: string) => JSON.parse(readFileSync(join(dist, dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+const entry = (dir: string) =>
+  JSON.parse(readFileSync(join(dist, dir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
 const pageCount = (dir: string) => Object.values(entry(dir).languages).reduce((n, l) => n + l.page_count, 0);
-const htmlPages = () => readdirSync(dist, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).map((e) => relative(dist, join(e.parentPath, e.name)));
+const htmlPages = () =>
+  readdirSync(dist, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    .map((e) => relative(dist, join(e.parentPath, e.name)));
 
 describe('the search index at national scale', () => {
   it('writes the core index and one bundle per province, part and language, holding every page exactly once', () => {
@@ -79,9 +91,9 @@ describe('the search index at national scale', () => {
   });
 
   it('refuses a search page that lists other bundles than the index has', () => {
-    expect(() => execFileSync(node, ['scripts/search-index.ts'], { env: buildEnv({ DIST_DIR: dist, SEARCH_SHARD_PAGES: String(SHARD_PAGES + 1) }), stdio: 'pipe' })).toThrow(
-      /search\/index\.html lists \d+ search bundles, the plan has \d+/,
-    );
+    expect(() =>
+      execFileSync(node, ['scripts/search-index.ts'], { env: buildEnv({ DIST_DIR: dist, SEARCH_SHARD_PAGES: String(SHARD_PAGES + 1) }), stdio: 'pipe' }),
+    ).toThrow(/search\/index\.html lists \d+ search bundles, the plan has \d+/);
   });
 
   it('refuses a site whose pages do not match its data, naming the page, and keeps the previous index', () => {
@@ -138,7 +150,9 @@ describe('the search index at national scale', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${origin}${BASE_PATH}en/search/`);
-    const bundles = await page.locator('#province option[data-bundles]').evaluateAll((os) => os.flatMap((o) => (o as HTMLOptionElement).dataset.bundles!.split(' ')));
+    const bundles = await page
+      .locator('#province option[data-bundles]')
+      .evaluateAll((os) => os.flatMap((o) => (o as HTMLOptionElement).dataset.bundles!.split(' ')));
     expect(bundles.length).toBe(readdirSync(join(dist, 'pagefind-shards', 'en')).length);
     for (const bundle of bundles) expect(bundle).toMatch(new RegExp(`^${BASE_PATH}pagefind-shards/en/[0-9a-z]+-\\d+/$`));
     for (const bundle of bundles) expect(existsSync(join(dist, bundle.slice(BASE_PATH.length), 'pagefind-entry.json')), bundle).toBe(true);

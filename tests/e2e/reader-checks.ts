@@ -23,7 +23,8 @@ export async function readerProblems(page: Page): Promise<ReaderProblem[]> {
       for (const text of svg.querySelectorAll('text')) {
         const t = text.getBoundingClientRect();
         if (t.width === 0) continue;
-        if (t.left < box.left - 1 || t.right > box.right + 1 || t.top < box.top - 1 || t.bottom > box.bottom + 1) add('svg-text-outside', text.textContent ?? '');
+        if (t.left < box.left - 1 || t.right > box.right + 1 || t.top < box.top - 1 || t.bottom > box.bottom + 1)
+          add('svg-text-outside', text.textContent ?? '');
         const label = text.textContent ?? '';
         if (/\d{4}\s*[HS][12]\b|\bH[12]\b|（Y）|\(Y\)|\b0\d{2}篇|篇[a-z]\b|\b0\d{2} part [a-z]\b|[（(]\d[)）]/.test(label)) add('code-in-chart', label);
       }

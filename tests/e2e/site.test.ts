@@ -17,7 +17,9 @@ const page = (path: string) => {
 };
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const htmlFiles = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
+  );
 
 type FullObs = Obs & { region_id: string; scope: string; period: string; year: number | null; flags: string[] };
 type MetricRow = { metric_id: string; compare: string; period_basis: string; derived_from: string };
@@ -25,7 +27,8 @@ type MetricRow = { metric_id: string; compare: string; period_basis: string; der
 describe('every comparison panel of the built site', () => {
   const full = new Map(json<FullObs>('observations').map((o) => [o.observation_id, o]));
   const metrics = new Map(json<MetricRow>('metrics').map((m) => [m.metric_id, m]));
-  const basisOf = (period: string) => (/H[12]$/.test(period) ? 'half_year' : /S[12]$/.test(period) ? 'semester' : /^\d{4}-\d{4}$/.test(period) ? 'multi_year' : 'year');
+  const basisOf = (period: string) =>
+    /H[12]$/.test(period) ? 'half_year' : /S[12]$/.test(period) ? 'semester' : /^\d{4}-\d{4}$/.test(period) ? 'multi_year' : 'year';
 
   it('sets only whole-region values of one definition, one kind and one kind of period on an axis, from two regions at least', async () => {
     const { GROWTH_PANELS, derivedGrowthId } = await import('../../src/site/growth.ts');
@@ -35,17 +38,29 @@ describe('every comparison panel of the built site', () => {
       for (const panel of doc.querySelectorAll('[data-panel="compare"]')) {
         panels++;
         const where = `${relative(DIST, file)} ${panel.closest('figure')?.getAttribute('data-metric') ?? panel.getAttribute('data-growth-panel')}`;
-        const rows = panel.getAttribute('data-observations')!.split(' ').map((id) => full.get(id)!);
+        const rows = panel
+          .getAttribute('data-observations')!
+          .split(' ')
+          .map((id) => full.get(id)!);
         expect(rows.every(Boolean), where).toBe(true);
         // Every mark of the panel links to one of its rows: nothing is drawn that the panel does not declare.
         const ids = new Set(rows.map((o) => o.observation_id));
         for (const a of panel.querySelectorAll('svg a')) expect(ids.has(a.getAttribute('href')!.split('#obs-')[1] ?? ''), where).toBe(true);
-        expect(rows.every((o) => o.scope === 'region'), `${where}: whole-region only`).toBe(true);
-        expect(rows.every((o) => !o.flags.includes('restatement') && !o.flags.includes('alternative_value')), `${where}: no restatement`).toBe(true);
+        expect(
+          rows.every((o) => o.scope === 'region'),
+          `${where}: whole-region only`,
+        ).toBe(true);
+        expect(
+          rows.every((o) => !o.flags.includes('restatement') && !o.flags.includes('alternative_value')),
+          `${where}: no restatement`,
+        ).toBe(true);
         expect(new Set(rows.map((o) => o.region_id)).size, `${where}: two regions at least`).toBeGreaterThanOrEqual(2);
         const growth = GROWTH_PANELS.find((g) => g.id === panel.getAttribute('data-growth-panel'));
         const allowed = growth ? [growth.stated, derivedGrowthId(growth.base)] : [rows[0]!.metric_id];
-        expect(rows.every((o) => allowed.includes(o.metric_id)), `${where}: one definition`).toBe(true);
+        expect(
+          rows.every((o) => allowed.includes(o.metric_id)),
+          `${where}: one definition`,
+        ).toBe(true);
         for (const o of rows) {
           const m = metrics.get(o.metric_id)!;
           expect(m.compare, `${where}: ${o.metric_id} is declared comparable`).not.toBe('no');
@@ -71,12 +86,14 @@ describe('the built site', () => {
     for (const prefix of ['', 'en/']) {
       const anchors = new Map<string, Set<string>>();
       for (const o of observations.filter((o) => o.kind !== 'derived')) {
-        if (!anchors.has(o.report_id)) anchors.set(o.report_id, new Set([...page(`${prefix}reports/${o.report_id}`).querySelectorAll('[id^="obs-"]')].map((e) => e.id)));
+        if (!anchors.has(o.report_id))
+          anchors.set(o.report_id, new Set([...page(`${prefix}reports/${o.report_id}`).querySelectorAll('[id^="obs-"]')].map((e) => e.id)));
         expect(anchors.get(o.report_id)!.has(`obs-${o.observation_id}`), o.observation_id).toBe(true);
       }
       for (const id of metricIds) {
         const links = new Set([...page(`${prefix}metrics/${id}`).querySelectorAll('a[href*="#obs-"]')].map((a) => a.getAttribute('href')!.split('#')[1]));
-        for (const o of observations.filter((o) => o.metric_id === id && o.kind !== 'derived')) expect(links.has(`obs-${o.observation_id}`), o.observation_id).toBe(true);
+        for (const o of observations.filter((o) => o.metric_id === id && o.kind !== 'derived'))
+          expect(links.has(`obs-${o.observation_id}`), o.observation_id).toBe(true);
       }
     }
   });
@@ -91,14 +108,25 @@ describe('the built site', () => {
       const at = (path: string) => pages.get(path) ?? pages.set(path, page(path) as unknown as Document).get(path)!;
       for (const o of curated) {
         const r = reports.get(o.report_id)!;
-        for (const path of [`${prefix}reports/${o.report_id}`, ...(at(`${prefix}metrics/${o.metric_id}`).querySelector('ol') ? [`${prefix}metrics/${o.metric_id}`] : [])]) {
+        for (const path of [
+          `${prefix}reports/${o.report_id}`,
+          ...(at(`${prefix}metrics/${o.metric_id}`).querySelector('ol') ? [`${prefix}metrics/${o.metric_id}`] : []),
+        ]) {
           const cite = at(path).getElementById(`cite-${o.observation_id}`);
           expect(cite, `${path}: ${o.observation_id}`).not.toBeNull();
           const [gbt, apa] = [...cite!.querySelectorAll('p')].map((p) => p.textContent!);
           const bibtex = cite!.querySelector('pre')!.textContent!;
           const permalink = `${SITE_URL}${BASE_PATH}reports/${o.report_id}/#obs-${o.observation_id}`;
-          expect(gbt, path).toMatch(new RegExp(`^GB/T 7714 ${escape(r.bureau)}\\. ${escape(r.title)}\\[R/OL\\]//.*${escape(release.version)} 版\\. ${r.year ?? '出版年不详'}: 第 \\d+ 行，字符 \\d+–\\d+“.+”.*${escape(permalink)}\\.$`));
-          expect(apa, path).toMatch(new RegExp(`^APA ${escape(r.bureau_en)}\\. \\(${r.year ?? 'n\\.d\\.'}\\)\\. ${escape(r.title_en)} \\[${escape(r.title)}\\] \\(line \\d+, characters \\d+–\\d+: .*Version ${escape(release.version)}.*${escape(permalink)}$`));
+          expect(gbt, path).toMatch(
+            new RegExp(
+              `^GB/T 7714 ${escape(r.bureau)}\\. ${escape(r.title)}\\[R/OL\\]//.*${escape(release.version)} 版\\. ${r.year ?? '出版年不详'}: 第 \\d+ 行，字符 \\d+–\\d+“.+”.*${escape(permalink)}\\.$`,
+            ),
+          );
+          expect(apa, path).toMatch(
+            new RegExp(
+              `^APA ${escape(r.bureau_en)}\\. \\(${r.year ?? 'n\\.d\\.'}\\)\\. ${escape(r.title_en)} \\[${escape(r.title)}\\] \\(line \\d+, characters \\d+–\\d+: .*Version ${escape(release.version)}.*${escape(permalink)}$`,
+            ),
+          );
           expect(bibtex, path).toContain(`author = {{${r.bureau}}}`);
           expect(bibtex, path).toContain(`url = {${permalink}}`);
           const issue = cite!.querySelector('a')!.getAttribute('href')!;
@@ -107,7 +135,8 @@ describe('the built site', () => {
         }
       }
       // the report's own citation
-      for (const r of reports.values()) expect(at(`${prefix}reports/${r.report_id}`).getElementById('cite-report')!.textContent, r.report_id).toContain(`${r.bureau}. ${r.title}[R/OL]`);
+      for (const r of reports.values())
+        expect(at(`${prefix}reports/${r.report_id}`).getElementById('cite-report')!.textContent, r.report_id).toContain(`${r.bureau}. ${r.title}[R/OL]`);
     }
   });
 
@@ -116,7 +145,10 @@ describe('the built site', () => {
     const metrics = new Map(json<Parameters<typeof partition>[0] & { metric_id: string }>('metrics').map((m) => [m.metric_id, m]));
     const all = json<Parameters<typeof partition>[1][number]>('observations');
     for (const id of metricIds) {
-      const split = partition(metrics.get(id)!, all.filter((o) => o.metric_id === id));
+      const split = partition(
+        metrics.get(id)!,
+        all.filter((o) => o.metric_id === id),
+      );
       const doc = page(`metrics/${id}`);
       const svgs = doc.querySelectorAll(`figure.chart[data-metric="${id}"] .plot svg`);
       if (split.regions < 2) {
@@ -146,7 +178,8 @@ describe('the built site', () => {
         const url = el.getAttribute('href') ?? el.getAttribute('src')!;
         if (url.startsWith('/') && !url.startsWith(BASE_PATH)) outside.push(`${relative(DIST, file)}: ${url}`);
         // the one link out: a prefilled issue on the project's repository
-        if (/^https?:/.test(url) && !url.startsWith('http://127.0.0.1:4399/bureau-atlas/') && !url.startsWith(`${REPO_URL}/issues/new?`)) outside.push(`${relative(DIST, file)}: ${url}`);
+        if (/^https?:/.test(url) && !url.startsWith('http://127.0.0.1:4399/bureau-atlas/') && !url.startsWith(`${REPO_URL}/issues/new?`))
+          outside.push(`${relative(DIST, file)}: ${url}`);
       }
     }
     expect(outside).toEqual([]);
@@ -193,7 +226,10 @@ describe('the built site', () => {
     for (const metricId of [...new Set(reference.filter((r) => r.unit === '%').map((r) => r.metric_id))].filter((m) => metricIds.includes(m))) {
       const years = new Set(reference.filter((r) => r.metric_id === metricId).map((r) => r.year));
       // The chart draws the comparable values only; a metric without a comparison has no chart to mark.
-      const split = partition(metrics.get(metricId)!, all.filter((o) => o.metric_id === metricId));
+      const split = partition(
+        metrics.get(metricId)!,
+        all.filter((o) => o.metric_id === metricId),
+      );
       const values = split.regions >= 2 ? split.compared : [];
       const withNational = values.filter((o) => o.year !== null && years.has(o.year)).length;
       const doc = page(`metrics/${metricId}`);
@@ -214,7 +250,11 @@ describe('the built site', () => {
     const env = buildEnv({ BASE_PATH, SITE_URL, REPO_URL, DIST_DIR: again });
     execFileSync('npx', ['astro', 'build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
     execFileSync('node', ['scripts/search-index.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    const files = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name))).sort();
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => relative(dir, join(e.parentPath, e.name)))
+        .sort();
     expect(files(again)).toEqual(files(DIST));
     const differing = files(DIST).filter((f) => !readFileSync(join(DIST, f)).equals(readFileSync(join(again, f))));
     expect(differing).toEqual([]);

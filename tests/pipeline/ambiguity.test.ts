@@ -19,7 +19,9 @@ describe('ambiguous whole-region values', () => {
     const { compiled, problems } = compile(SECOND('', '', ''));
     expect(compiled).toBeNull();
     expect(problems.map(formatProblem)).toEqual([
-      expect.stringMatching(new RegExp(`^${PATH}:6: scope: a second whole-region value of school_construction_investment for 2019 \\(actual\\); the first is f001 on line 2`)),
+      expect.stringMatching(
+        new RegExp(`^${PATH}:6: scope: a second whole-region value of school_construction_investment for 2019 \\(actual\\); the first is f001 on line 2`),
+      ),
     ]);
   });
 

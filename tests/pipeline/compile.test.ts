@@ -54,9 +54,9 @@ describe('rejecting bad input', () => {
   const replaceRow = (id: string, row: string) => FIGURES.replace(new RegExp(`^${id},.*$`, 'm'), row);
 
   it('names the file, line and field of a value that is not a number', () => {
-    expect(messages({ figures: replaceRow('f001', 'f001,school_construction_investment,2019,actual,十八,亿元,,18亿元,投资18亿元的9所中小学建设稳步推进,,,,,') })).toEqual([
-      `${FIGURES_PATH}:2: value: must be a number in ASCII digits, like 13.7 (got "十八")`,
-    ]);
+    expect(
+      messages({ figures: replaceRow('f001', 'f001,school_construction_investment,2019,actual,十八,亿元,,18亿元,投资18亿元的9所中小学建设稳步推进,,,,,') }),
+    ).toEqual([`${FIGURES_PATH}:2: value: must be a number in ASCII digits, like 13.7 (got "十八")`]);
   });
 
   it('rejects an unknown metric and an unknown region', () => {
@@ -69,15 +69,15 @@ describe('rejecting bad input', () => {
   });
 
   it('rejects a quote that is not in the source', () => {
-    expect(messages({ figures: replaceRow('f001', 'f001,school_construction_investment,2019,actual,18,亿元,,18亿元,投资18亿元的9所中小学建设顺利推进,,,,,') })).toEqual([
-      `${FIGURES_PATH}:2: quote: does not occur verbatim in source.txt (got "投资18亿元的9所中小学建设顺利推进")`,
-    ]);
+    expect(
+      messages({ figures: replaceRow('f001', 'f001,school_construction_investment,2019,actual,18,亿元,,18亿元,投资18亿元的9所中小学建设顺利推进,,,,,') }),
+    ).toEqual([`${FIGURES_PATH}:2: quote: does not occur verbatim in source.txt (got "投资18亿元的9所中小学建设顺利推进")`]);
   });
 
   it('rejects a value that does not match its quote, so a typo cannot slip in', () => {
-    expect(messages({ figures: replaceRow('f001', 'f001,school_construction_investment,2019,actual,1.8,亿元,,18亿元,投资18亿元的9所中小学建设稳步推进,,,,,') })).toEqual([
-      `${FIGURES_PATH}:2: value: does not match the figure in the quote (18) (got "1.8")`,
-    ]);
+    expect(
+      messages({ figures: replaceRow('f001', 'f001,school_construction_investment,2019,actual,1.8,亿元,,18亿元,投资18亿元的9所中小学建设稳步推进,,,,,') }),
+    ).toEqual([`${FIGURES_PATH}:2: value: does not match the figure in the quote (18) (got "1.8")`]);
   });
 
   it('rejects a duplicate id', () => {
@@ -87,16 +87,28 @@ describe('rejecting bad input', () => {
   });
 
   it('names a missing column', () => {
-    const withoutScope = FIGURES.split('\n').map((line) => line.split(',').filter((_, i) => i !== 9).join(',')).join('\n');
+    const withoutScope = FIGURES.split('\n')
+      .map((line) =>
+        line
+          .split(',')
+          .filter((_, i) => i !== 9)
+          .join(','),
+      )
+      .join('\n');
     expect(messages({ figures: withoutScope })).toContain(
       `${FIGURES_PATH}:1: scope: missing column (got "id,metric_id,period,kind,value,unit,qualifier,figure_text,quote,scope_en,check,flags,note")`,
     );
   });
 
   it('rejects a metric whose unit does not fit the figure', () => {
-    expect(messages({ metrics: METRICS.replace('schools_built_or_expanded,places,新建改扩建学校数,Schools built or expanded,count', 'schools_built_or_expanded,places,新建改扩建学校数,Schools built or expanded,CNY') })).toEqual([
-      `${FIGURES_PATH}:3: unit: is counted in count, but metric schools_built_or_expanded is in CNY (got "所")`,
-    ]);
+    expect(
+      messages({
+        metrics: METRICS.replace(
+          'schools_built_or_expanded,places,新建改扩建学校数,Schools built or expanded,count',
+          'schools_built_or_expanded,places,新建改扩建学校数,Schools built or expanded,CNY',
+        ),
+      }),
+    ).toEqual([`${FIGURES_PATH}:3: unit: is counted in count, but metric schools_built_or_expanded is in CNY (got "所")`]);
   });
 
   it('rejects source.txt lines that are not in the snapshot, and a stale checksum', () => {
@@ -157,7 +169,10 @@ describe('published output', () => {
   it('splits observations.json by metric and by region: every observation in exactly one file of each, in order', () => {
     const files = outputFiles(compileDataset(readDataset('data')).compiled!);
     const all = JSON.parse(files.get('observations.json')!);
-    for (const [folder, key] of [['by-metric', 'metric_id'], ['by-region', 'region_id']] as const) {
+    for (const [folder, key] of [
+      ['by-metric', 'metric_id'],
+      ['by-region', 'region_id'],
+    ] as const) {
       const split = [...files].filter(([path]) => path.startsWith(`${folder}/`));
       expect(split.map(([path]) => path).sort()).toEqual([...new Set(all.map((o: Record<string, string>) => `${folder}/${o[key]}.json`))].sort());
       for (const [path, content] of split) {

@@ -5,9 +5,30 @@ import type { Observation } from '../../src/model/observation.ts';
 import type { Metric } from '../../src/model/metric.ts';
 
 const base: Observation = {
-  observation_id: 'r-f1', report_id: 'r', region_id: 'a', metric_id: 'spend', period: '2022', year: 2022, kind: 'actual',
-  value: 10, unit: '亿元', value_base: 10, unit_base: 'CNY', qualifier: '', scope: 'region', scope_en: '', quote: 'q',
-  quote_start: 0, quote_end: 1, figure_start: 0, figure_end: 1, figure_text: '', flags: [], note: '', checks: '', inputs: [],
+  observation_id: 'r-f1',
+  report_id: 'r',
+  region_id: 'a',
+  metric_id: 'spend',
+  period: '2022',
+  year: 2022,
+  kind: 'actual',
+  value: 10,
+  unit: '亿元',
+  value_base: 10,
+  unit_base: 'CNY',
+  qualifier: '',
+  scope: 'region',
+  scope_en: '',
+  quote: 'q',
+  quote_start: 0,
+  quote_end: 1,
+  figure_start: 0,
+  figure_end: 1,
+  figure_text: '',
+  flags: [],
+  note: '',
+  checks: '',
+  inputs: [],
 };
 /** A value written with `decimals` digits after the point: rounding may have moved it by half its last digit. */
 const r = (id: string, value: number, unit_base: Observation['unit_base'], decimals = 0, over: Partial<Observation> = {}): Rounded => ({
@@ -32,9 +53,13 @@ describe('cross-checks', () => {
 
   it('reads the change of a rate in percentage points, and a decrease with its sign', () => {
     expect(check({ f1: r('f1', 97.3, '%', 1), f2: r('f2', 98.5, '%', 1), f3: r('f3', 1.2, 'pp', 1) }, 'f3', 'change_of=f1..f2').flags).toEqual([]);
-    expect(check({ f1: r('f1', 97.3, '%', 1), f2: r('f2', 98.5, '%', 1), f3: r('f3', 2.2, 'pp', 1) }, 'f3', 'change_of=f1..f2').flags).toEqual(['inconsistent_change']);
+    expect(check({ f1: r('f1', 97.3, '%', 1), f2: r('f2', 98.5, '%', 1), f3: r('f3', 2.2, 'pp', 1) }, 'f3', 'change_of=f1..f2').flags).toEqual([
+      'inconsistent_change',
+    ]);
     expect(check({ f1: r('f1', 500, 'person'), f2: r('f2', 418, 'person'), f3: r('f3', 82, 'person') }, 'f3', 'decrease_of=f1..f2').flags).toEqual([]);
-    expect(check({ f1: r('f1', 500, 'person'), f2: r('f2', 418, 'person'), f3: r('f3', 80, 'person') }, 'f3', 'decrease_of=f1..f2').flags).toEqual(['inconsistent_change']);
+    expect(check({ f1: r('f1', 500, 'person'), f2: r('f2', 418, 'person'), f3: r('f3', 80, 'person') }, 'f3', 'decrease_of=f1..f2').flags).toEqual([
+      'inconsistent_change',
+    ]);
   });
 
   it('checks a rate against its numerator and denominator, allowing for the rounding of the rate', () => {
@@ -66,12 +91,30 @@ describe('cross-checks', () => {
 
 describe('derived growth', () => {
   const metric: Metric = {
-    metric_id: 'spend', topic: 'funding', name_zh: '支出', name_en: 'Spending', unit_base: 'CNY', higher_is_better: null,
-    definition_zh: '', definition_en: '', measure: 'amount', compare: 'yes', period_basis: 'year', stage: 'all', keywords: [],
+    metric_id: 'spend',
+    topic: 'funding',
+    name_zh: '支出',
+    name_en: 'Spending',
+    unit_base: 'CNY',
+    higher_is_better: null,
+    definition_zh: '',
+    definition_en: '',
+    measure: 'amount',
+    compare: 'yes',
+    period_basis: 'year',
+    stage: 'all',
+    keywords: [],
   };
   const metrics = new Map([[metric.metric_id, metric]]);
-  const obs = (id: string, period: string, value: number, over: Partial<Observation> = {}): Observation =>
-    ({ ...base, observation_id: `r-${id}`, period, year: Number(period.slice(0, 4)), value, value_base: value, ...over });
+  const obs = (id: string, period: string, value: number, over: Partial<Observation> = {}): Observation => ({
+    ...base,
+    observation_id: `r-${id}`,
+    period,
+    year: Number(period.slice(0, 4)),
+    value,
+    value_base: value,
+    ...over,
+  });
 
   it('computes growth from a value and its prior-year value of one report, rounded to two decimals', () => {
     const { derived, newMetrics } = deriveGrowth([obs('f1', '2021', 18.8), obs('f2', '2022', 24)], metrics);
@@ -82,7 +125,10 @@ describe('derived growth', () => {
 
   it('computes the change of a rate in percentage points', () => {
     const rate: Metric = { ...metric, metric_id: 'share', unit_base: '%', measure: 'rate' };
-    const { derived } = deriveGrowth([obs('f1', '2021', 97.3, { metric_id: 'share', unit_base: '%' }), obs('f2', '2022', 98.5, { metric_id: 'share', unit_base: '%' })], new Map([['share', rate]]));
+    const { derived } = deriveGrowth(
+      [obs('f1', '2021', 97.3, { metric_id: 'share', unit_base: '%' }), obs('f2', '2022', 98.5, { metric_id: 'share', unit_base: '%' })],
+      new Map([['share', rate]]),
+    );
     expect(derived[0]).toMatchObject({ metric_id: 'share_change', value: 1.2, unit_base: 'pp' });
   });
 

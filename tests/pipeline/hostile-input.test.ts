@@ -47,7 +47,9 @@ describe('long strings and control characters', () => {
       `${REPORT}/figures.csv:2: note: contains the control character U+0000 at character 7; data/ text holds none (got "before\\u0000after")`,
     ]);
     const source = readFileSync(join(writeDataset(), REPORT, 'source.txt'), 'utf8').replace('推动了', '推动\u0000了');
-    expect(messages({ source, report: reportJson({}, source) })).toContain(`${REPORT}/source.txt:3: (text): contains the control character U+0000 (got "2019,全区教育和体育系统在区委区政府的正确领导下,推动\\u0000了张店教育体育工作又好又快发展。")`);
+    expect(messages({ source, report: reportJson({}, source) })).toContain(
+      `${REPORT}/source.txt:3: (text): contains the control character U+0000 (got "2019,全区教育和体育系统在区委区政府的正确领导下,推动\\u0000了张店教育体育工作又好又快发展。")`,
+    );
     expect(messages({ report: reportJson({ notes: 'bell\u0007' }) })).toEqual([
       `${REPORT}/report.json:20: notes: contains the control character U+0007 at character 5; data/ text holds none (got "bell\\u0007")`,
     ]);
@@ -90,9 +92,7 @@ describe('implausible periods and numbers', () => {
 describe('one error for one mistake', () => {
   it('reports a JSON syntax error at its true line', () => {
     const broken = reportJson().replace('"kind": "annual_summary",', '"kind": "annual_summary"');
-    expect(messages({ report: broken })).toEqual([
-      expect.stringMatching(new RegExp(`^${REPORT}/report.json:9: \\(file\\): not valid JSON: `)),
-    ]);
+    expect(messages({ report: broken })).toEqual([expect.stringMatching(new RegExp(`^${REPORT}/report.json:9: \\(file\\): not valid JSON: `))]);
   });
 
   it('lists the problems of figures.csv even when report.json is invalid', () => {
@@ -115,11 +115,13 @@ describe('encodings', () => {
     // Node has no GBK encoder; a GBK file is made by mapping each character through the decoder's table
     const table = new Map<string, number[]>();
     const decoder = new TextDecoder('gbk');
-    for (let hi = 0x81; hi <= 0xfe; hi++) for (let lo = 0x40; lo <= 0xfe; lo++) if (lo !== 0x7f) {
-      const ch = decoder.decode(new Uint8Array([hi, lo]));
-      if (!table.has(ch)) table.set(ch, [hi, lo]);
-    }
-    return Buffer.from(Array.from(text).flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : table.get(ch) ?? [0x3f])));
+    for (let hi = 0x81; hi <= 0xfe; hi++)
+      for (let lo = 0x40; lo <= 0xfe; lo++)
+        if (lo !== 0x7f) {
+          const ch = decoder.decode(new Uint8Array([hi, lo]));
+          if (!table.has(ch)) table.set(ch, [hi, lo]);
+        }
+    return Buffer.from(Array.from(text).flatMap((ch) => (ch.charCodeAt(0) < 0x80 ? [ch.charCodeAt(0)] : (table.get(ch) ?? [0x3f]))));
   };
 
   it('names GBK in one error for a GBK figures.csv, and nothing else', () => {
@@ -141,7 +143,9 @@ describe('encodings', () => {
     const cut = Buffer.from(FIGURES).subarray(0, Buffer.from(FIGURES).length - 2);
     const cutMid = Buffer.concat([cut.subarray(0, cut.lastIndexOf(0xe4) + 1)]);
     const [message] = messages({}, (dir) => writeFileSync(join(dir, REPORT, 'figures.csv'), cutMid));
-    expect(message).toMatch(/figures.csv:1: \(file\): is UTF-8 with 1 invalid byte sequence, the first at its end \(the file is cut in the middle of a character\)/);
+    expect(message).toMatch(
+      /figures.csv:1: \(file\): is UTF-8 with 1 invalid byte sequence, the first at its end \(the file is cut in the middle of a character\)/,
+    );
     expect(message).not.toMatch(/GB18030|UTF-16|iconv/);
   });
 

@@ -19,10 +19,14 @@ describe('Parquet downloads', () => {
     const csv = Papa.parse<Record<string, string>>(files.get(`${name}.csv`)!, { header: true, skipEmptyLines: true }).data.map((r) => typedRecord(name, r));
     expect(rows.length).toBe(csv.length);
     // arrays are semicolon-separated text in both; a missing text is empty in CSV, null in Parquet as in JSON
-    const fromParquet = rows.map((row) => Object.fromEntries(TABLES[name].columns.map((c) => {
-      const v = row[c.name] ?? null;
-      return [c.name, c.type === 'array' ? (v ? String(v).split(';') : []) : c.type === 'string' ? (v ?? '') : v];
-    })));
+    const fromParquet = rows.map((row) =>
+      Object.fromEntries(
+        TABLES[name].columns.map((c) => {
+          const v = row[c.name] ?? null;
+          return [c.name, c.type === 'array' ? (v ? String(v).split(';') : []) : c.type === 'string' ? (v ?? '') : v];
+        }),
+      ),
+    );
     expect(fromParquet).toEqual(csv);
   });
 
@@ -35,6 +39,8 @@ describe('Parquet downloads', () => {
     expect(kv['bureau_atlas.release_date']).toBe('2026-12-01');
     expect(JSON.parse(kv['bureau_atlas.column_descriptions']!).value_base).toBe(TABLES.observations.columns.find((c) => c.name === 'value_base')!.en);
     const pkg = JSON.parse(files.get('datapackage.json')!);
-    expect(pkg.resources.filter((r: { format: string }) => r.format === 'parquet').map((r: { path: string }) => r.path)).toEqual(PARQUET_TABLES.map((t) => `${t}.parquet`));
+    expect(pkg.resources.filter((r: { format: string }) => r.format === 'parquet').map((r: { path: string }) => r.path)).toEqual(
+      PARQUET_TABLES.map((t) => `${t}.parquet`),
+    );
   });
 });

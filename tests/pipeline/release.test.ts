@@ -61,19 +61,32 @@ describe('the changelog against the latest release', () => {
     expect(r.entries).toEqual<Entry[]>([
       { change: 'split', metric_id: split.metric, to: [split.metric, `${split.metric}_part`], rows: 1 },
       {
-        change: 'changed', id: '002-hengfeng-2021-f022', metric_id: 'covid_nucleic_acid_tested',
-        fields: [{ field: 'value', old: '45340', new: '45341' }, { field: 'quote', old: '', new: '' }, { field: 'value_base', old: '', new: '' }],
+        change: 'changed',
+        id: '002-hengfeng-2021-f022',
+        metric_id: 'covid_nucleic_acid_tested',
+        fields: [
+          { field: 'value', old: '45340', new: '45341' },
+          { field: 'quote', old: '', new: '' },
+          { field: 'value_base', old: '', new: '' },
+        ],
       },
       { change: 'removed', id: '000-p1-anon-city-f024', metric_id: 'municipal_first_class_kindergartens' },
     ]);
     expect(r).toMatchObject({ version: '3.0.0-draft', previous: '2.0.0', released: false, date: '' });
     const changes = Papa.parse<Record<string, string>>(files.get('changes.csv')!, { header: true, skipEmptyLines: true }).data;
-    expect(changes.find((c) => c.field === 'value')).toMatchObject({ change: 'changed', observation_id: '002-hengfeng-2021-f022', old: '45340', new: '45341', previous_version: '2.0.0' });
+    expect(changes.find((c) => c.field === 'value')).toMatchObject({
+      change: 'changed',
+      observation_id: '002-hengfeng-2021-f022',
+      old: '45340',
+      new: '45341',
+      previous_version: '2.0.0',
+    });
     expect(JSON.parse(files.get('datapackage.json')!).version).toBe('3.0.0-draft');
   });
 
   it('is recorded by npm run release, which refuses a version smaller than the changes need', () => {
-    const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/release.ts', ...args], { env: { ...process.env, DATA_DIR: dir }, encoding: 'utf8' });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, ['scripts/release.ts', ...args], { env: { ...process.env, DATA_DIR: dir }, encoding: 'utf8' });
     const minor = run('--version', '2.1.0', '--date', '2026-12-02');
     expect(minor.status).toBe(2);
     expect(minor.stderr).toMatch(/need a major version \(3\.0\.0\); 2\.1\.0 is a minor one/);
@@ -111,13 +124,17 @@ describe('release files a curator can get wrong', () => {
     expect(problems((d) => edit(join(d, 'releases', '2.0.0.csv'), (t) => t.replace(/^(000-p1-anon-city-f001,)[0-9a-f]{32}/m, '$1xyz')))).toEqual([
       expect.stringMatching(/^releases\/2\.0\.0\.csv:2: hash: must be 32 lower-case hex digits \(got "xyz"\)$/),
     ]);
-    expect(problems((d) => edit(join(d, 'releases', '2.0.0.json'), (t) => t.replace('"2026-12-01"', '"1 Dec"')))[0]).toMatch(/^releases\/2\.0\.0\.json:3: date: must be a date YYYY-MM-DD/);
+    expect(problems((d) => edit(join(d, 'releases', '2.0.0.json'), (t) => t.replace('"2026-12-01"', '"1 Dec"')))[0]).toMatch(
+      /^releases\/2\.0\.0\.json:3: date: must be a date YYYY-MM-DD/,
+    );
     // 2.0.0 splits metrics: recorded as a minor release of 1.0.0, it is refused
     const minor = problems((d) => {
       for (const ext of ['json', 'csv']) cpSync(join(d, 'releases', `2.0.0.${ext}`), join(d, 'releases', `1.1.0.${ext}`));
       edit(join(d, 'releases', '1.1.0.json'), (t) => t.replace('"version": "2.0.0"', '"version": "1.1.0"'));
       spawnSync('rm', [join(d, 'releases', '2.0.0.json'), join(d, 'releases', '2.0.0.csv')]);
     });
-    expect(minor).toEqual([expect.stringMatching(/^releases\/1\.1\.0\.json:1: version: its changes since 1\.0\.0 need a major version \(2\.0\.0\), not a minor one/)]);
+    expect(minor).toEqual([
+      expect.stringMatching(/^releases\/1\.1\.0\.json:1: version: its changes since 1\.0\.0 need a major version \(2\.0\.0\), not a minor one/),
+    ]);
   });
 });

@@ -16,8 +16,10 @@ function deadPid(): number {
 describe('staging folders of killed runs', () => {
   it('are found by name and by whether their run still runs', () => {
     const running = (pid: number) => pid === 2;
-    expect(staleStaging(['data', 'data.staging-1', 'data.staging-2', 'data.previous-3', 'other.staging-4', 'data.staging-x'], 'data', running))
-      .toEqual(['data.staging-1', 'data.previous-3']);
+    expect(staleStaging(['data', 'data.staging-1', 'data.staging-2', 'data.previous-3', 'other.staging-4', 'data.staging-x'], 'data', running)).toEqual([
+      'data.staging-1',
+      'data.previous-3',
+    ]);
   });
 
   it('are removed by the next npm run data, and a killed run leaves the previous output whole', async () => {

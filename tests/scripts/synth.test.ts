@@ -79,7 +79,11 @@ describe('npm run synth', () => {
 
     // npm run data streams the same files that the in-memory compile describes
     const published = join(mkdtempSync(join(tmpdir(), 'synth-out-')), 'data');
-    const build = spawnSync(process.execPath, ['scripts/build-data.ts'], { cwd: REPO, env: { ...process.env, DATA_DIR: out, OUT_DIR: published }, encoding: 'utf8' });
+    const build = spawnSync(process.execPath, ['scripts/build-data.ts'], {
+      cwd: REPO,
+      env: { ...process.env, DATA_DIR: out, OUT_DIR: published },
+      encoding: 'utf8',
+    });
     expect(build.status, build.stderr).toBe(0);
     const binary = new Map<string, Uint8Array>();
     const expected = outputFiles(compileDataset(readDataset(out)).compiled!, binary);

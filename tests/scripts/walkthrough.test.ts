@@ -26,14 +26,20 @@ describe('adding a new report, as README describes', () => {
     writeFileSync(
       join(folder, 'report.json'),
       reportJson({
-        report_id: '900-mou-county-2023', title: '某县教育局2023年工作总结', seed_file: '900_abc123.txt', year: 2023, period: '2023',
-        year_evidence: ['某县教育局2023年工作总结'], published: null,
+        report_id: '900-mou-county-2023',
+        title: '某县教育局2023年工作总结',
+        seed_file: '900_abc123.txt',
+        year: 2023,
+        period: '2023',
+        year_evidence: ['某县教育局2023年工作总结'],
+        published: null,
       }),
     );
     // 3. a draft of figures.csv from the extraction assistant
     const draft = join(work, 'draft.csv');
     const extract = spawnSync(process.execPath, ['scripts/extract.ts', join(folder, 'source.txt'), '--out', draft], {
-      env: { ...process.env, METRICS: join(data, 'metrics.csv') }, encoding: 'utf8',
+      env: { ...process.env, METRICS: join(data, 'metrics.csv') },
+      encoding: 'utf8',
     });
     expect(extract.status, extract.stderr).toBe(0);
     const rows = Papa.parse<Record<string, string>>(readFileSync(draft, 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -42,7 +48,7 @@ describe('adding a new report, as README describes', () => {
     expect(rows.find((r) => r.figure_text === '92.5%')!.metric_id).toBe('preschool_gross_enrolment_rate');
     expect(rows.find((r) => r.figure_text === '1.2亿元')!.metric_id).toBe('school_construction_investment');
     // 4. the curator reviews: keeps the figures with a metric, sets the period, drops the rest
-    const reviewed: Record<string, string>[] = rows.filter((r) => r.metric_id).map((r) => ({ ...r, period: "2023" }));
+    const reviewed: Record<string, string>[] = rows.filter((r) => r.metric_id).map((r) => ({ ...r, period: '2023' }));
     writeFileSync(join(folder, 'figures.csv'), Papa.unparse(reviewed, { newline: '\n' }) + '\n');
     // 5. checksums recorded, 6. the compile step proves every figure and refuses two county-wide counts of schools
     execFileSync(process.execPath, ['scripts/stamp-report.ts', '900-mou-county-2023'], { env: { ...process.env, DATA_DIR: data } });
@@ -50,7 +56,9 @@ describe('adding a new report, as README describes', () => {
     const env = { ...process.env, DATA_DIR: data, OUT_DIR: out };
     const refused = spawnSync(process.execPath, ['scripts/build-data.ts'], { env, encoding: 'utf8' });
     expect(refused.status).not.toBe(0);
-    expect(refused.stderr).toMatch(/figures\.csv:5: scope: a second whole-region value of schools_built_or_expanded for 2023 \(actual\); the first is f004 on line 4/);
+    expect(refused.stderr).toMatch(
+      /figures\.csv:5: scope: a second whole-region value of schools_built_or_expanded for 2023 \(actual\); the first is f004 on line 4/,
+    );
     // 7. the curator names the part: one of the two schools is the nine-year school
     const scoped = reviewed.map((r) => (r.figure_text === '一所' ? { ...r, scope: 'group:九年一贯制学校', scope_en: 'nine-year schools' } : r));
     writeFileSync(join(folder, 'figures.csv'), Papa.unparse(scoped, { newline: '\n' }) + '\n');

@@ -10,20 +10,53 @@ import type { Region } from '../../src/model/region.ts';
 
 const LONG = 'Zhangdian'.repeat(12_000);
 const region: Region = {
-  region_id: '370303', name_zh: '张'.repeat(100_000), name_en: LONG, level: 'district', province_zh: '山东省', province_en: 'Shandong',
-  gb_code: '370303', basis: 'explicit', evidence: '', reasoning: '',
+  region_id: '370303',
+  name_zh: '张'.repeat(100_000),
+  name_en: LONG,
+  level: 'district',
+  province_zh: '山东省',
+  province_en: 'Shandong',
+  gb_code: '370303',
+  basis: 'explicit',
+  evidence: '',
+  reasoning: '',
 };
-const observation = (id: string, value: number, scope = 'region'): Observation => ({
-  observation_id: id, report_id: '004-zhangdian-2019', region_id: '370303', metric_id: 'm', period: '2019', year: 2019, kind: 'actual',
-  value, unit: '%', value_base: value, unit_base: '%', qualifier: '', scope, scope_en: scope.slice(scope.indexOf(':') + 1), quote: 'q', quote_start: 0, quote_end: 1,
-  figure_start: 0, figure_end: 1, figure_text: `${value}%`, flags: [], note: '', checks: '', inputs: [],
-} as unknown as Observation);
+const observation = (id: string, value: number, scope = 'region'): Observation =>
+  ({
+    observation_id: id,
+    report_id: '004-zhangdian-2019',
+    region_id: '370303',
+    metric_id: 'm',
+    period: '2019',
+    year: 2019,
+    kind: 'actual',
+    value,
+    unit: '%',
+    value_base: value,
+    unit_base: '%',
+    qualifier: '',
+    scope,
+    scope_en: scope.slice(scope.indexOf(':') + 1),
+    quote: 'q',
+    quote_start: 0,
+    quote_end: 1,
+    figure_start: 0,
+    figure_end: 1,
+    figure_text: `${value}%`,
+    flags: [],
+    note: '',
+    checks: '',
+    inputs: [],
+  }) as unknown as Observation;
 
 describe('chart labels', () => {
   it('cut region names and scopes to a bounded length before drawing', () => {
     for (const locale of ['en', 'zh-cn'] as const) {
       const rows = comparisonRows([observation('a', 90), observation('b', 80, `school:${LONG}`)], {
-        locale, region: () => region, national: () => null, href: () => '#',
+        locale,
+        region: () => region,
+        national: () => null,
+        href: () => '#',
       });
       for (const row of rows) expect(Array.from(row.label).length).toBeLessThan(2 * MAX_LABEL_CHARS + 40);
       expect(new Set(rows.map((r) => r.label)).size).toBe(2);

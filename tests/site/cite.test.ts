@@ -7,7 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { figureCitations, lineFinder, reportCitations } from '../../src/site/cite.ts';
 import { issueUrl, repositoryUrl } from '../../src/site/issue.ts';
 
-const report = { report_id: '004-zhangdian-2019', title: '张店区教育和体育局2019年工作总结', title_en: '2019 work summary', bureau: '张店区教育和体育局', bureau_en: 'Zhangdian District Education and Sports Bureau', year: 2019 };
+const report = {
+  report_id: '004-zhangdian-2019',
+  title: '张店区教育和体育局2019年工作总结',
+  title_en: '2019 work summary',
+  bureau: '张店区教育和体育局',
+  bureau_en: 'Zhangdian District Education and Sports Bureau',
+  year: 2019,
+};
 const figure = { observation_id: '004-zhangdian-2019-f001', quote_start: 219, quote_end: 248, figure_text: '36名' };
 const permalink = 'https://example.org/reports/004-zhangdian-2019/#obs-004-zhangdian-2019-f001';
 const version = { version: '2.0.0', date: '2026-12-01' };
@@ -15,11 +22,21 @@ const version = { version: '2.0.0', date: '2026-12-01' };
 describe('citations', () => {
   it('gives GB/T 7714, APA and BibTeX from the report’s fields, the sentence’s line and characters, the version and the permalink', () => {
     const c = figureCitations(figure, report, 7, version, permalink);
-    expect(c.gbt).toBe(`张店区教育和体育局. 张店区教育和体育局2019年工作总结[R/OL]//bureau-atlas 贡献者. 教育局数据图谱：地方教育局工作报告中的数字[DS/OL]. 2.0.0 版. 2019: 第 7 行，字符 219–248“36名”[2026-12-01]. ${permalink}.`);
-    expect(c.apa).toBe(`Zhangdian District Education and Sports Bureau. (2019). 2019 work summary [张店区教育和体育局2019年工作总结] (line 7, characters 219–248: “36名”). In bureau-atlas contributors, Bureau Atlas: figures from Chinese local education bureaus’ work reports (Version 2.0.0 (2026-12-01)) [Data set]. ${permalink}`);
+    expect(c.gbt).toBe(
+      `张店区教育和体育局. 张店区教育和体育局2019年工作总结[R/OL]//bureau-atlas 贡献者. 教育局数据图谱：地方教育局工作报告中的数字[DS/OL]. 2.0.0 版. 2019: 第 7 行，字符 219–248“36名”[2026-12-01]. ${permalink}.`,
+    );
+    expect(c.apa).toBe(
+      `Zhangdian District Education and Sports Bureau. (2019). 2019 work summary [张店区教育和体育局2019年工作总结] (line 7, characters 219–248: “36名”). In bureau-atlas contributors, Bureau Atlas: figures from Chinese local education bureaus’ work reports (Version 2.0.0 (2026-12-01)) [Data set]. ${permalink}`,
+    );
     expect(c.bibtex.split('\n')).toEqual([
-      '@misc{004_zhangdian_2019_f001,', '  author = {{张店区教育和体育局}},', '  title = {张店区教育和体育局2019年工作总结},', '  year = {2019},',
-      '  howpublished = {bureau-atlas dataset, version 2.0.0 (2026-12-01)},', '  note = {line 7, characters 219–248: 36名; observation 004-zhangdian-2019-f001},', `  url = {${permalink}}`, '}',
+      '@misc{004_zhangdian_2019_f001,',
+      '  author = {{张店区教育和体育局}},',
+      '  title = {张店区教育和体育局2019年工作总结},',
+      '  year = {2019},',
+      '  howpublished = {bureau-atlas dataset, version 2.0.0 (2026-12-01)},',
+      '  note = {line 7, characters 219–248: 36名; observation 004-zhangdian-2019-f001},',
+      `  url = {${permalink}}`,
+      '}',
     ]);
   });
 
@@ -38,7 +55,15 @@ describe('citations', () => {
 
 describe('report a wrong figure', () => {
   it('prefills the title and a body with the observation id, value, quote and page', () => {
-    const url = issueUrl('https://github.com/o/r', { observation_id: figure.observation_id, quote: '选拔36名同志&组成#巡回组', figure_text: '36名', value: '36 people', metric: 'research_staff_deployed', page: permalink, version: '2.0.0' });
+    const url = issueUrl('https://github.com/o/r', {
+      observation_id: figure.observation_id,
+      quote: '选拔36名同志&组成#巡回组',
+      figure_text: '36名',
+      value: '36 people',
+      metric: 'research_staff_deployed',
+      page: permalink,
+      version: '2.0.0',
+    });
     const query = new URL(url).searchParams;
     expect(url.startsWith('https://github.com/o/r/issues/new?')).toBe(true);
     expect(query.get('title')).toBe('Wrong figure: 004-zhangdian-2019-f001');

@@ -6,9 +6,30 @@ import type { Observation } from '../../src/model/observation.ts';
 import type { Region } from '../../src/model/region.ts';
 
 const base: Observation = {
-  observation_id: 'r-f1', report_id: 'r', region_id: 'a', metric_id: 'm', period: '2022', year: 2022, kind: 'actual',
-  value: 10, unit: '%', value_base: 10, unit_base: '%', qualifier: '', scope: 'region', scope_en: '', quote: 'q',
-  quote_start: 0, quote_end: 1, figure_start: 0, figure_end: 1, figure_text: '10%', flags: [], note: '', checks: '', inputs: [],
+  observation_id: 'r-f1',
+  report_id: 'r',
+  region_id: 'a',
+  metric_id: 'm',
+  period: '2022',
+  year: 2022,
+  kind: 'actual',
+  value: 10,
+  unit: '%',
+  value_base: 10,
+  unit_base: '%',
+  qualifier: '',
+  scope: 'region',
+  scope_en: '',
+  quote: 'q',
+  quote_start: 0,
+  quote_end: 1,
+  figure_start: 0,
+  figure_end: 1,
+  figure_text: '10%',
+  flags: [],
+  note: '',
+  checks: '',
+  inputs: [],
 };
 const o = (id: string, over: Partial<Observation>): Observation => ({ ...base, observation_id: id, ...over });
 const metric = { derived_from: '', period_basis: 'year' as const, compare: 'yes' as const };
@@ -35,17 +56,34 @@ describe('partition', () => {
 
   it('ranks nothing for a metric declared not comparable, and only derived values for a derived metric', () => {
     expect(partition({ ...metric, compare: 'no' }, all).compared).toEqual([]);
-    expect(partition({ ...metric, derived_from: 'x' }, [...all, o('e1', { region_id: 'e', kind: 'derived' })]).compared.map((x) => x.observation_id)).toEqual(['e1']);
+    expect(partition({ ...metric, derived_from: 'x' }, [...all, o('e1', { region_id: 'e', kind: 'derived' })]).compared.map((x) => x.observation_id)).toEqual([
+      'e1',
+    ]);
     expect(partition({ ...metric, period_basis: 'semester' }, all).compared.map((x) => x.observation_id)).toEqual(['c1']);
   });
 });
 
 describe('row labels', () => {
   const regions: Record<string, Region> = {
-    a: { region_id: 'a', name_zh: '甲县', name_en: 'Jia County', level: 'county', province_zh: '安徽省', province_en: 'Anhui', gb_code: '', basis: 'inferred', evidence: '', reasoning: '' },
+    a: {
+      region_id: 'a',
+      name_zh: '甲县',
+      name_en: 'Jia County',
+      level: 'county',
+      province_zh: '安徽省',
+      province_en: 'Anhui',
+      gb_code: '',
+      basis: 'inferred',
+      evidence: '',
+      reasoning: '',
+    },
   };
   const ctx = (locale: 'zh-cn' | 'en', byProvince = false) => ({
-    locale, region: (id: string) => regions[id], national: () => null, href: () => '#', byProvince,
+    locale,
+    region: (id: string) => regions[id],
+    national: () => null,
+    href: () => '#',
+    byProvince,
   });
 
   it('marks an inferred region and year on the row, and draws the qualifier with the value', () => {

@@ -8,8 +8,9 @@ const page = (lang: string, body: string) => `<!doctype html><html lang="${lang}
 
 describe('markLanguageRuns', () => {
   it('marks Chinese inside English text on an English page', () => {
-    expect(markLanguageRuns(page('en', '<p>Roving supervision groups (巡回督导组) for the theme education.</p>')))
-      .toContain('<p>Roving supervision groups (<span lang="zh-Hans">巡回督导组</span>) for the theme education.</p>');
+    expect(markLanguageRuns(page('en', '<p>Roving supervision groups (巡回督导组) for the theme education.</p>'))).toContain(
+      '<p>Roving supervision groups (<span lang="zh-Hans">巡回督导组</span>) for the theme education.</p>',
+    );
   });
 
   it('marks English sentences on a Chinese page, and leaves file names and short codes alone', () => {
@@ -19,7 +20,8 @@ describe('markLanguageRuns', () => {
   });
 
   it('leaves text already in an element of its language, charts, code, options and the head as they are', () => {
-    const body = '<div lang="zh-Hant">學校統計</div><svg><text>张店区</text></svg><code>张店</code><select><option>张店区</option></select><p title="张店">x</p>';
+    const body =
+      '<div lang="zh-Hant">學校統計</div><svg><text>张店区</text></svg><code>张店</code><select><option>张店区</option></select><p title="张店">x</p>';
     const html = markLanguageRuns(page('en', body));
     expect(html).toContain(body);
     expect(html).toContain('<title>张店 title</title>');

@@ -1,11 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  LIST_THRESHOLD, PAGE_SIZE, UNIDENTIFIED, compareRegions, groupByProvince, isGrouped, paginate, provinceCode, provincePages,
+  LIST_THRESHOLD,
+  PAGE_SIZE,
+  UNIDENTIFIED,
+  compareRegions,
+  groupByProvince,
+  isGrouped,
+  paginate,
+  provinceCode,
+  provincePages,
 } from '../../src/site/listing.ts';
 
-const region = (gb_code: string, province_zh = '', province_en = '', region_id = gb_code || `anon-${province_en || 'x'}`) =>
-  ({ region_id, gb_code, province_zh, province_en });
+const region = (gb_code: string, province_zh = '', province_en = '', region_id = gb_code || `anon-${province_en || 'x'}`) => ({
+  region_id,
+  gb_code,
+  province_zh,
+  province_en,
+});
 
 describe('provinceCode', () => {
   it('takes the first two digits of the GB/T 2260 code', () => {

@@ -7,7 +7,13 @@ const obs = (id: string, quote: string, figure: string): Observation => {
   const qs = source.indexOf(quote);
   const fs = qs + quote.indexOf(figure);
   return {
-    observation_id: id, quote, figure_text: figure, quote_start: qs, quote_end: qs + quote.length, figure_start: fs, figure_end: fs + figure.length,
+    observation_id: id,
+    quote,
+    figure_text: figure,
+    quote_start: qs,
+    quote_end: qs + quote.length,
+    figure_start: fs,
+    figure_end: fs + figure.length,
   } as Observation;
 };
 
@@ -29,7 +35,11 @@ describe('segmentSource', () => {
   });
 
   it('marks mentions still to review outside the curated sentences', () => {
-    const segments = segmentSource(source, [obs('a', '投资18亿元的9所中小学建设稳步推进', '18亿元')], [[source.indexOf('3000余部'), source.indexOf('3000余部') + 6]]);
+    const segments = segmentSource(
+      source,
+      [obs('a', '投资18亿元的9所中小学建设稳步推进', '18亿元')],
+      [[source.indexOf('3000余部'), source.indexOf('3000余部') + 6]],
+    );
     const review = segments.flatMap((s) => s.pieces).filter((p) => p.review);
     expect(review.map((p) => p.text)).toEqual(['3000余部']);
   });

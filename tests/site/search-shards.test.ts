@@ -19,7 +19,10 @@ describe('searchShards', () => {
     const rs = [region('130104'), region('130102'), region('510104')];
     const reps = [report('130102', 2021, 1), report('130102', 2019, 2), report('130104', 2020, 3), report('510104', null, 4), report('510104', 2018, 5)];
     const plan = searchShards(rs, reps, 3);
-    expect(plan.map((p) => [p.code, p.regions, p.reports])).toEqual([['130000', 2, 3], ['510000', 1, 2]]);
+    expect(plan.map((p) => [p.code, p.regions, p.reports])).toEqual([
+      ['130000', 2, 3],
+      ['510000', 1, 2],
+    ]);
     expect(plan[0]!.shards).toEqual([
       { province: '130000', part: 1, regions: ['130102'], reports: ['002-130102-2019', '001-130102-2021'] },
       { province: '130000', part: 2, regions: ['130104'], reports: ['003-130104-2020'] },
@@ -32,7 +35,11 @@ describe('searchShards', () => {
   it('splits a region across bundles only when it alone is larger than one', () => {
     const reps = Array.from({ length: 7 }, (_, i) => report('110101', 2010 + i, i));
     const plan = searchShards([region('110101')], reps, 3);
-    expect(plan[0]!.shards.map((s) => [s.regions.length, s.reports.length])).toEqual([[1, 2], [0, 3], [0, 2]]);
+    expect(plan[0]!.shards.map((s) => [s.regions.length, s.reports.length])).toEqual([
+      [1, 2],
+      [0, 3],
+      [0, 2],
+    ]);
   });
 
   it('gives reports of an unlisted region a bundle in the unidentified group, after the provinces', () => {
@@ -47,7 +54,9 @@ describe('searchShards', () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(codes, { minLength: 0, maxLength: 8 }),
-        fc.array(fc.tuple(fc.constantFrom('110101', '110102', '130104', '340826', '510104', 'lost'), fc.option(fc.integer({ min: 2010, max: 2025 }))), { maxLength: 60 }),
+        fc.array(fc.tuple(fc.constantFrom('110101', '110102', '130104', '340826', '510104', 'lost'), fc.option(fc.integer({ min: 2010, max: 2025 }))), {
+          maxLength: 60,
+        }),
         fc.integer({ min: 1, max: 12 }),
         (gb, reps, maxPages) => {
           const rs = gb.map((code, i) => (code === '' || code === 'x' ? region('', `anon-${i}`) : region(code)));

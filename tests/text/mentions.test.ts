@@ -105,7 +105,9 @@ describe('the extractor proposes exactly what the parser accepts', () => {
 
   // Every word of the vocabulary, in every place the parser reads it: what the parser accepts, the extractor drafts
   // whole, and the draft parses back to the same value, unit and qualifier.
-  const units = Object.keys(UNIT_WORDS).filter((u) => u !== '年').flatMap(spellings);
+  const units = Object.keys(UNIT_WORDS)
+    .filter((u) => u !== '年')
+    .flatMap(spellings);
   it('drafts every figure the parser accepts, whole', () => {
     fc.assert(
       fc.property(
@@ -136,7 +138,11 @@ describe('the extractor proposes exactly what the parser accepts', () => {
       fc.property(fc.string({ unit: fc.constantFrom(...'0123456789。.%万亿元个所人余多近约不得低于至少以上平米第年月日—一两十 ') }), (text) => {
         for (const m of figures(text)) {
           const parsed = parseFigure(m.text);
-          expect(parsed.ok && { value: parsed.value, unit: parsed.unit, qualifier: parsed.qualifier }).toEqual({ value: m.value, unit: m.unit, qualifier: m.qualifier });
+          expect(parsed.ok && { value: parsed.value, unit: parsed.unit, qualifier: parsed.qualifier }).toEqual({
+            value: m.value,
+            unit: m.unit,
+            qualifier: m.qualifier,
+          });
         }
       }),
       { numRuns: 2000 },

@@ -22,7 +22,27 @@ export async function getStaticPaths() {
     ]);
 }
 
-const CSV_COLUMNS = ['observation_id', 'region_id', 'region_zh', 'region_en', 'level', 'metric_id', 'period', 'year', 'kind', 'value', 'unit', 'value_base', 'unit_base', 'qualifier', 'scope', 'flags', 'national_value', 'quote', 'report_id'] as const;
+const CSV_COLUMNS = [
+  'observation_id',
+  'region_id',
+  'region_zh',
+  'region_en',
+  'level',
+  'metric_id',
+  'period',
+  'year',
+  'kind',
+  'value',
+  'unit',
+  'value_base',
+  'unit_base',
+  'qualifier',
+  'scope',
+  'flags',
+  'national_value',
+  'quote',
+  'report_id',
+] as const;
 
 export const GET: APIRoute = async ({ params, site }) => {
   const data = await siteData();
