@@ -27,15 +27,15 @@ export function xmlSafeAttributes(svg: string): string {
   );
 }
 
-/** sharp (libvips) refuses images taller or wider than this many pixels. */
-export const SHARP_MAX_PX = 32_767;
+/** The longest side many image viewers and rasterisers accept (signed 16-bit): no download may exceed it. */
+export const PNG_MAX_PX = 32_767;
 
 /**
  * The density (dpi; 72 = one pixel per SVG unit) at which to rasterise an SVG of this size: `preferred` (144, two
- * pixels per unit, sharp on high-density screens) unless that would exceed sharp's limit, then as much as fits.
+ * pixels per unit, crisp on high-density screens) unless that would exceed PNG_MAX_PX, then as much as fits.
  * Aggregated charts are short by construction; this is the guarantee that no download can fail the build.
  */
-export function pngDensity(width: number, height: number, preferred = 144, maxPx = SHARP_MAX_PX - 1): number {
+export function pngDensity(width: number, height: number, preferred = 144, maxPx = PNG_MAX_PX - 1): number {
   const fits = (72 * maxPx) / Math.max(width, height, 1);
   return Math.min(preferred, Math.floor(fits * 100) / 100);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ComparisonRow } from '../../src/charts/comparison.ts';
 import { AGGREGATE_THRESHOLD, aggregates, chartSpec, distribution, distributionSpec, fitKeepingEnd } from '../../src/charts/distribution.ts';
-import { pngDensity, renderSvg, SHARP_MAX_PX } from '../../src/charts/render.ts';
+import { pngDensity, renderSvg, PNG_MAX_PX } from '../../src/charts/render.ts';
 import { expectSvgSnapshot } from './snapshot.ts';
 
 const row = (id: string, value: number, extra: Partial<ComparisonRow> = {}): ComparisonRow => ({
@@ -161,13 +161,13 @@ describe('fitKeepingEnd', () => {
 });
 
 describe('pngDensity', () => {
-  it('keeps two pixels per unit for ordinary charts and never exceeds sharp’s limit', () => {
+  it('keeps two pixels per unit for ordinary charts and never exceeds the longest side viewers accept', () => {
     expect(pngDensity(720, 1200)).toBe(144);
     expect(pngDensity(720, 16_383)).toBe(144);
     for (const height of [16_384, 40_000, 1_000_000]) {
       const density = pngDensity(720, height);
       expect(density).toBeLessThan(144);
-      expect(Math.ceil((height * density) / 72)).toBeLessThan(SHARP_MAX_PX);
+      expect(Math.ceil((height * density) / 72)).toBeLessThan(PNG_MAX_PX);
     }
   });
 });
