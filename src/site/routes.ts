@@ -1,8 +1,8 @@
 // Every internal URL of the site, with the base path and the locale prefix, in one place.
 import { getRelativeLocaleUrl } from 'astro:i18n';
-import type { Locale } from '../i18n/format.ts';
+import { LOCALES, type Locale } from '../i18n/format.ts';
 
-export { LOCALES } from '../i18n/format.ts';
+export { LOCALES };
 export const htmlLang = (locale: Locale) => (locale === 'zh-cn' ? 'zh-Hans' : 'en');
 
 const page = (locale: Locale, path: string) => getRelativeLocaleUrl(locale, path);
@@ -25,6 +25,19 @@ export const routes = {
   /** The sentence an observation came from: its anchor on the report page. */
   observation: (l: Locale, reportId: string, observationId: string) => `${page(l, `reports/${reportId}/`)}#obs-${observationId}`,
 };
+
+type Path = { params: Record<string, string | undefined>; props?: object };
+
+/**
+ * A page's paths in every language, for one route file under src/pages/[...lang]/ instead of a copy per language:
+ * the Chinese pages at the root (`lang` undefined), the English ones under en/, each told its locale in props.
+ */
+export async function bothLocales<P extends Path>(paths: P[] | Promise<P[]> = [{ params: {} } as P]) {
+  const each = await paths;
+  return LOCALES.flatMap((locale) =>
+    each.map(({ params, props }) => ({ params: { ...params, lang: locale === 'zh-cn' ? undefined : locale }, props: { ...props, locale } })),
+  );
+}
 
 /** Files that are the same in both languages (downloads, chart data) live outside the locale prefix. */
 export const asset = (path: string) => `${import.meta.env.BASE_URL}${path}`;
