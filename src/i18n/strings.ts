@@ -4,6 +4,8 @@ import type { Locale } from './format.ts';
 const zh = {
   siteName: '教育局数据图谱',
   siteTagline: '地方教育局工作报告中的数字，逐条可查原文',
+  holdings: '目前收录 {reports} 份报告、{regions} 个地区、{figures} 个数字（{years}）。每个数字都能一键查到它在报告中的原句。',
+  holdingsYears: '{from}–{to} 年',
   langName: '中文',
   otherLang: 'English',
   skip: '跳到正文',
@@ -40,6 +42,8 @@ const zh = {
     rate_above_100: '比率超过 100%（毛入学率、完成率可能如此，请核对原句）',
   } as Record<string, string>,
   qualifiers: { '': '', approx: '约', gt: '超过', ge: '不低于', lt: '不到', le: '不超过' } as Record<string, string>,
+  // only for a value with a qualifier: the English space would otherwise lead the value
+  qualifiedValue: '{qualifier}{value}',
   notOfficial: '本站数字均为各地教育局在工作报告中自述的数字，不是官方统计数据；每个数字都链接到报告原句。',
   csvFormulas:
     "CSV 文件中，以 =、+、-、@、制表符或回车开头的文字单元格前加一个英文单引号（'），以免电子表格把它当作公式执行；数值列（如 -482）照原样写出。JSON 文件保留原文。",
@@ -62,6 +66,7 @@ const zh = {
   unit: '单位',
   definition: '定义',
   chartSource: '来源：各地教育局工作报告，经本站整理；点击数据点可查看原句。',
+  chartAlt: '{name}：{n} 个同一口径的全地区实际数值，来自 {regions} 个地区。最高为{highestLabel}的 {highest}，最低为{lowestLabel}的 {lowest}。',
   chartTable: '图表数据',
   downloadCsv: '下载数据（CSV，UTF-8）',
   downloadExcel: '下载数据（Excel 可直接打开的 CSV）',
@@ -79,6 +84,7 @@ const zh = {
   figuresFound: '已整理数字',
   metadata: '报告信息',
   bureau: '发布机构',
+  bureauNames: '{bureau}',
   reportKind: '文件类型',
   yearBasis: '年份依据',
   yearEvidence: '年份证据',
@@ -221,6 +227,8 @@ const zh = {
     sourcesByProvince: '按省份列出全部原文。',
     sourcesInline: '报告原文（已去除网页杂项）：',
     changesNote: '（每个修改的字段一行：旧值 → 新值）',
+    changeSummary:
+      '{version} 相对 {previous}：新增 {added} 行，删除 {removed} 行，修改 {changed} 行；指标拆分 {split} 个、改名 {renamed} 个、新增 {metric_added} 个、删除 {metric_removed} 个、重新定义 {metric_redefined} 个；新增列 {column_added} 个，删除列 {column_removed} 个。',
     change: '变更',
     what: '内容',
     firstRelease: '这是第一个版本。',
@@ -231,6 +239,7 @@ const zh = {
   },
   reportTextHeading: '报告原文',
   reportTextLegend: '高亮为已整理的数字（共 {n} 条记录）；虚线下划线为待审阅的数字。',
+  reportCoverage: '找到 {found} 个数字，已整理 {curated} 个，有意跳过 {skipped} 个，待审阅 {review} 个。',
   notReviewed: '尚未审阅的数字',
   downloadText: '下载原文（TXT）',
   scriptNames: { 'zh-Hans': '简体中文', 'zh-Hant': '繁体中文' },
@@ -238,6 +247,11 @@ const zh = {
   nationalNote: '教育部、国家统计局公布的全国数值，是官方统计，与各地教育局自述的数字口径不一定相同。',
   nationalTotal: '全国总量，不在图中与地区并列。',
   everySentence: '全部原句',
+  // around the link to the metric's CSV
+  manySentences: {
+    before: '共 {n} 句，此处不逐一列出：图表中最高和最低的数值链接到各自的原句；每个数值的原句都在 ',
+    after: ' （quote、report_id 列）中，也在各地区和各报告的页面上。',
+  },
   notIdentified: '未识别',
   reasoning: '推理',
   pointsShort: '个百分点',
@@ -280,6 +294,8 @@ type Strings = typeof zh;
 const en: Strings = {
   siteName: 'Bureau Atlas',
   siteTagline: 'Figures from Chinese local education bureaus’ work reports, each traced to its sentence',
+  holdings: '{reports} reports, {regions} regions and {figures} figures{years}. Every figure links to the sentence of the report it came from.',
+  holdingsYears: ' ({from}–{to})',
   langName: 'English',
   otherLang: '中文',
   skip: 'Skip to content',
@@ -323,6 +339,7 @@ const en: Strings = {
     rate_above_100: 'A rate above 100 % (possible for gross enrolment or completion rates; check the sentence)',
   },
   qualifiers: { '': '', approx: 'about', gt: 'more than', ge: 'at least', lt: 'less than', le: 'at most' },
+  qualifiedValue: '{qualifier} {value}',
   notOfficial:
     'Every figure here is what a local education bureau said in its own work report, not an official statistic; each links to the sentence it came from.',
   csvFormulas:
@@ -346,6 +363,8 @@ const en: Strings = {
   unit: 'Unit',
   definition: 'Definition',
   chartSource: 'Source: local education bureaus’ work reports, curated by Bureau Atlas; select a mark to read its sentence.',
+  chartAlt:
+    '{name}: {n} whole-region actual values of one definition from {regions} regions. The highest is {highest} ({highestLabel}); the lowest is {lowest} ({lowestLabel}).',
   chartTable: 'Chart data',
   downloadCsv: 'Download data (CSV, UTF-8)',
   downloadExcel: 'Download data (CSV that Excel opens as is)',
@@ -363,6 +382,7 @@ const en: Strings = {
   figuresFound: 'Curated figures',
   metadata: 'About this report',
   bureau: 'Issued by',
+  bureauNames: '{bureau_en} ({bureau})',
   reportKind: 'Kind of document',
   yearBasis: 'Year basis',
   yearEvidence: 'Year evidence',
@@ -512,6 +532,8 @@ const en: Strings = {
     sourcesByProvince: ' lists every text by province.',
     sourcesInline: 'Report texts (web furniture removed):',
     changesNote: ' (one line per changed field: old → new)',
+    changeSummary:
+      '{version} against {previous}: {added} rows added, {removed} removed, {changed} changed; metrics split {split}, renamed {renamed}, added {metric_added}, removed {metric_removed}, redefined {metric_redefined}; columns added {column_added}, removed {column_removed}.',
     change: 'Change',
     what: 'What',
     firstRelease: 'This is the first release.',
@@ -522,6 +544,7 @@ const en: Strings = {
   },
   reportTextHeading: 'Report text (Chinese)',
   reportTextLegend: 'Curated figures are highlighted ({n} records); figures still to review are underlined with dashes.',
+  reportCoverage: '{found} figures found, {curated} curated, {skipped} skipped, {review} to review.',
   notReviewed: 'Not yet reviewed',
   downloadText: 'Download the text (TXT)',
   scriptNames: { 'zh-Hans': 'Simplified Chinese', 'zh-Hant': 'Traditional Chinese' },
@@ -530,6 +553,10 @@ const en: Strings = {
     'National values published by the Ministry of Education and the National Bureau of Statistics: official statistics, which may not be defined exactly like the bureaus’ own figures.',
   nationalTotal: 'A national total: not drawn beside the regions.',
   everySentence: 'Every source sentence',
+  manySentences: {
+    before: '{n} sentences, too many to list here: the highest and lowest values in the chart link to theirs; every value’s sentence is in the ',
+    after: ' (columns quote and report_id) and on its region’s and report’s pages.',
+  },
   notIdentified: 'not identified',
   reasoning: 'Reasoning',
   pointsShort: 'pp',

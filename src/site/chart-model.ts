@@ -1,6 +1,7 @@
 // Everything one metric's comparison chart says, computed once for the page and for the downloadable image.
 import type { Locale } from '../i18n/format.ts';
 import { formatValue, unitLabel } from '../i18n/format.ts';
+import { localized } from '../i18n/locale.ts';
 import { fill, t } from '../i18n/strings.ts';
 import type { Observation } from '../model/observation.ts';
 import type { PublishedMetric } from '../model/metric.ts';
@@ -55,7 +56,6 @@ export type ChartOptions = { highlight?: string };
 
 export function chartModel(metric: PublishedMetric, observations: Observation[], data: SiteData, locale: Locale, options: ChartOptions = {}): ChartModel {
   const s = t(locale);
-  const zh = locale === 'zh-cn';
   const split = partition(metric, observations);
   const compared = split.regions >= 2 ? split.compared : [];
   const rows = comparisonRows(compared, {
@@ -67,10 +67,11 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
     byProvince: metric.compare === 'province',
     highlight: options.highlight,
   });
-  const name = zh ? metric.name_zh : metric.name_en;
+  const name = localized(metric, 'name', locale);
   const years = [...new Set(compared.map((o) => o.year).filter((y) => y !== null))].sort();
   const levels = [...new Set(compared.map((o) => data.region.get(o.region_id)?.level ?? 'unknown'))];
-  const provinces = new Set(compared.map((o) => data.region.get(o.region_id)?.province_zh ?? ''));
+  // provinces are told apart by their Chinese name, in either language
+  const provinces = new Set(compared.map((o) => data.region.get(o.region_id)).map((region) => (region ? region.province_zh : '')));
   const regionCount = split.regions;
   const yearText = years.length ? (years.length === 1 ? String(years[0]) : `${years[0]}–${years.at(-1)}`) : s.yearUnknown;
   const subtitle = [
@@ -136,10 +137,15 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
       });
   const alt = !rows.length
     ? noChart
-    : (zh
-        ? `${name}：${rows.length} 个同一口径的全地区实际数值，来自 ${regionCount} 个地区。最高为${sorted[0]!.label}的 ${fmt(sorted[0]!)}，最低为${sorted.at(-1)!.label}的 ${fmt(sorted.at(-1)!)}。`
-        : `${name}: ${rows.length} whole-region actual values of one definition from ${regionCount} regions. The highest is ${fmt(sorted[0]!)} (${sorted[0]!.label}); the lowest is ${fmt(sorted.at(-1)!)} (${sorted.at(-1)!.label}).`) +
-      distAlt;
+    : fill(s.chartAlt, {
+        name,
+        n: rows.length,
+        regions: regionCount,
+        highest: fmt(sorted[0]!),
+        highestLabel: sorted[0]!.label,
+        lowest: fmt(sorted.at(-1)!),
+        lowestLabel: sorted.at(-1)!.label,
+      }) + distAlt;
   return {
     name,
     subtitle,

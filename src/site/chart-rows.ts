@@ -5,6 +5,7 @@ import type { ComparisonRow } from '../charts/comparison.ts';
 import { capLabel } from '../charts/label.ts';
 import type { Locale } from '../i18n/format.ts';
 import { formatValue } from '../i18n/format.ts';
+import { localized } from '../i18n/locale.ts';
 import { fill, t } from '../i18n/strings.ts';
 import type { Observation } from '../model/observation.ts';
 import { LEVELS, type Region } from '../model/region.ts';
@@ -46,8 +47,7 @@ export function readerName(name: string): string {
 }
 
 export function regionName(region: Region | undefined, locale: Locale): string {
-  if (!region) return '?';
-  return locale === 'zh-cn' ? region.name_zh : region.name_en;
+  return region ? localized(region, 'name', locale) : '?';
 }
 
 /** What part of a region a value describes, in the page's language; empty for the whole region. */
@@ -68,10 +68,9 @@ export const isInferred = (o: Pick<Observation, 'flags'>) => ({
 
 export function comparisonRows(observations: Observation[], ctx: RowContext): ComparisonRow[] {
   const s = t(ctx.locale);
-  const zh = ctx.locale === 'zh-cn';
   const usable = observations.filter((o) => o.value_base !== null);
   const levelOrder = (o: Observation) => LEVELS.indexOf(ctx.region(o.region_id)?.level ?? 'unknown');
-  const province = (o: Observation) => (zh ? ctx.region(o.region_id)?.province_zh : ctx.region(o.region_id)?.province_en) || s.provinceUnknownInLabel;
+  const province = (o: Observation) => localized(ctx.region(o.region_id), 'province', ctx.locale) || s.provinceUnknownInLabel;
   const sorted = [...usable].sort(
     (a, b) =>
       (ctx.byProvince ? province(a).localeCompare(province(b)) : 0) ||

@@ -48,9 +48,8 @@ export function groupByProvince<T>(items: readonly T[], regionOf: (item: T) => P
     const code = provinceCode(region);
     let group = groups.get(code);
     if (!group) {
-      const known = BY_CODE.get(code);
-      const named = code !== UNIDENTIFIED && region;
-      group = { code, name_zh: known?.zh ?? (named ? region.province_zh : ''), name_en: known?.en ?? (named ? region.province_en : ''), items: [] };
+      const names = BY_CODE.get(code) ?? (code !== UNIDENTIFIED && region ? { zh: region.province_zh, en: region.province_en } : { zh: '', en: '' });
+      group = { code, name_zh: names.zh, name_en: names.en, items: [] };
       groups.set(code, group);
     }
     if (!group.name_zh && code !== UNIDENTIFIED && region?.province_zh) group.name_zh = region.province_zh;

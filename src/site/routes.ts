@@ -3,7 +3,7 @@ import { getRelativeLocaleUrl } from 'astro:i18n';
 import { LOCALES, type Locale } from '../i18n/format.ts';
 
 export { LOCALES };
-export const htmlLang = (locale: Locale) => (locale === 'zh-cn' ? 'zh-Hans' : 'en');
+export { htmlLang } from '../i18n/locale.ts';
 
 const page = (locale: Locale, path: string) => getRelativeLocaleUrl(locale, path);
 
