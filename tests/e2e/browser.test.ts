@@ -229,6 +229,20 @@ describe('navigation, search and downloads', () => {
     await close();
   });
 
+  it('sends a Chinese word that the English index lacks to the Chinese edition, query kept', async () => {
+    const { page, close } = await open('en/search/?q=入园率');
+    const twin = page.locator('[data-search-status] a');
+    await expect.poll(() => twin.count(), SEARCH_ANSWERS).toBe(1);
+    expect(await page.locator('[data-search-results] li').count()).toBe(0);
+    expect(await twin.locator('span').getAttribute('lang')).toBe('zh-Hans');
+    await twin.click();
+    await page.waitForURL((u) => u.pathname === `${BASE_PATH}search/` && u.searchParams.get('q') === '入园率');
+    const results = page.locator('[data-search-results] li');
+    await expect.poll(() => results.count(), SEARCH_ANSWERS).toBeGreaterThan(0);
+    expect(await results.first().locator('a').getAttribute('href')).toMatch(/\/metrics\/preschool_gross_enrolment_rate\/$/);
+    await close();
+  });
+
   it('shows results beyond the first 20 on request', async () => {
     const { page, close } = await open('en/search/?q=education');
     const results = page.locator('[data-search-results] li');
