@@ -93,6 +93,24 @@ export function unitAxis(unitBase: string, locale: Locale) {
 
 export const COLOURS = { actual: '#1f4e79', target: '#1f4e79', plan: '#1f4e79', derived: '#6b6b6b', national: '#c2410c', flag: '#b91c1c' };
 
+/** A value drawn as a stem from zero and a dot linking to its sentence; derived values are squares. The one look of a value in every chart. */
+export function valueMarks<T extends { kind: 'actual' | 'target' | 'plan' | 'derived'; title: string }>(rows: T[]) {
+  return [
+    Plot.ruleY(rows, { y: 'label', x1: 0, x2: 'value', stroke: '#c7d5e4', strokeWidth: 2 }),
+    Plot.dot(rows, {
+      x: 'value',
+      y: 'label',
+      r: 6,
+      fill: (r: T) => COLOURS[r.kind],
+      stroke: 'white',
+      symbol: (r: T) => (r.kind === 'derived' ? 'square' : 'circle'),
+      href: 'href',
+      title: 'title',
+      ariaLabel: (r: T) => r.title,
+    }),
+  ];
+}
+
 /** Size, margins and type of a chart with one line per label, as both the row and the distribution charts draw. */
 export function rowFrame(rows: number, size: { width: number; narrow: boolean; marginLeft: number; marginRight: number }) {
   const { width, narrow, marginLeft, marginRight } = size;
@@ -166,18 +184,7 @@ export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions
       narrow ? narrowLabels(labels, width, fitKeepingEnd) : null,
       Plot.ruleX([0], { stroke: '#999' }),
       Plot.tickX(references, { x: 'national', y: 'label', stroke: COLOURS.national, strokeWidth: 2, title: (r: ComparisonRow) => r.title }),
-      Plot.ruleY(filled, { y: 'label', x1: 0, x2: 'value', stroke: '#c7d5e4', strokeWidth: 2 }),
-      Plot.dot(filled, {
-        x: 'value',
-        y: 'label',
-        r: 6,
-        fill: (r: ComparisonRow) => COLOURS[r.kind],
-        stroke: 'white',
-        symbol: (r: ComparisonRow) => (r.kind === 'derived' ? 'square' : 'circle'),
-        href: 'href',
-        title: 'title',
-        ariaLabel: (r: ComparisonRow) => r.title,
-      }),
+      ...valueMarks(filled),
       Plot.dot(hollow, {
         x: 'value',
         y: 'label',

@@ -9,6 +9,7 @@ import { formatValue, tickFormatter } from '../i18n/format.ts';
 import { fill, t } from '../i18n/strings.ts';
 import {
   COLOURS,
+  valueMarks,
   UNIT_PX,
   comparisonSpec,
   fitKeepingEnd,
@@ -202,18 +203,7 @@ export function distributionSpec(dist: Distribution, options: ComparisonOptions)
         insetTop: narrow ? 16 : 0,
         title: (h: Highlight) => h.title,
       }),
-      Plot.ruleY(highlights, { y: 'label', x1: 0, x2: 'value', stroke: '#c7d5e4', strokeWidth: 2 }),
-      Plot.dot(highlights, {
-        x: 'value',
-        y: 'label',
-        r: 6,
-        fill: (h: Highlight) => COLOURS[h.kind],
-        stroke: 'white',
-        symbol: (h: Highlight) => (h.kind === 'derived' ? 'square' : 'circle'),
-        href: 'href',
-        title: 'title',
-        ariaLabel: (h: Highlight) => h.title,
-      }),
+      ...valueMarks(highlights),
       Plot.text(highlights, { x: 'value', y: 'label', dx: 10, textAnchor: 'start', fill: '#222', text: highlightText }),
     ],
   };
