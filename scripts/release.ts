@@ -12,7 +12,6 @@ import Papa from 'papaparse';
 import { readDataset } from '../src/pipeline/read.ts';
 import { compileDataset } from '../src/pipeline/compile.ts';
 import { formatProblem } from '../src/pipeline/problems.ts';
-import { releaseState } from '../src/pipeline/publish.ts';
 import { typedRecord } from '../src/model/columns.ts';
 import {
   bumpBetween,
@@ -22,6 +21,7 @@ import {
   manifestRow,
   parseVersion,
   releaseRecord,
+  releaseState,
   requiredBump,
   nextVersion,
   type ManifestRow,

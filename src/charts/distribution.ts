@@ -29,7 +29,7 @@ import {
  */
 export const AGGREGATE_THRESHOLD = 40;
 /** Values drawn one by one at each end of an aggregated chart. */
-export const HIGHLIGHTS_PER_END = 3;
+const HIGHLIGHTS_PER_END = 3;
 
 export const aggregates = (rows: readonly unknown[], threshold = AGGREGATE_THRESHOLD) => rows.length > threshold;
 
@@ -73,7 +73,7 @@ export type Distribution = {
  * restates it as its baseline; the value of that year's own report counts, else the latest report's, else the
  * first by id. The others stay in the table and CSV.
  */
-export function distributionPopulation(rows: ComparisonRow[]): { values: ComparisonRow[]; wholeRegionOnly: boolean; restated: number } {
+function distributionPopulation(rows: ComparisonRow[]): { values: ComparisonRow[]; wholeRegionOnly: boolean; restated: number } {
   const whole = rows.filter((r) => r.wholeRegion && (r.kind === 'actual' || r.kind === 'derived'));
   if (!whole.length) return { values: rows, wholeRegionOnly: false, restated: 0 };
   const rank = (r: ComparisonRow) => (r.reportYear === r.year ? Infinity : (r.reportYear ?? -Infinity));

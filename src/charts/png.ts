@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { Resvg, renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
 
-export const PNG_FONT_FAMILY = 'Noto Sans SC';
+const PNG_FONT_FAMILY = 'Noto Sans SC';
 
 /**
  * WOFF 1.0 → sfnt (TTF/OTF): the same tables, inflated, behind an sfnt table directory; without GSUB. resvg takes
@@ -101,7 +101,7 @@ function sfntPath(subset: Subset, cache: string): string {
 }
 
 /** The code points an SVG's text may draw: every character of the document (tags included; they are ASCII). */
-export function codePoints(svg: string): Set<number> {
+function codePoints(svg: string): Set<number> {
   const decoded = svg
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
     .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)));
@@ -123,7 +123,7 @@ export function fontFilesFor(svg: string): { files: string[]; missing: number[] 
 }
 
 /** resvg's options: the shipped font only, every generic family mapped to it, two pixels per SVG unit. */
-export function pngOptions(svg: string, zoom = 2): ResvgRenderOptions {
+function pngOptions(svg: string, zoom = 2): ResvgRenderOptions {
   const family = PNG_FONT_FAMILY;
   return {
     font: {

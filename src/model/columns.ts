@@ -28,7 +28,7 @@ function fieldType(schema: z.ZodType): FieldType {
 }
 
 /** The columns of a published table, in the schema's order; a field without its { en, zh } description is an error. */
-function columnsOf(schema: z.ZodObject): Column[] {
+export function columnsOf(schema: z.ZodObject): Column[] {
   return Object.entries(schema.shape).map(([name, field]) => {
     const meta = (field as z.ZodType).meta() as { en?: string; zh?: string } | undefined;
     if (!meta?.en || !meta.zh) throw new Error(`${name} of a published table has no .meta({ en, zh }) description`);
@@ -81,7 +81,7 @@ export const TABLES = {
 export type TableName = keyof typeof TABLES;
 export const columnNames = (table: TableName) => TABLES[table].columns.map((col) => col.name);
 
-/** Reads a published CSV record back to typed values, the inverse of how publish.ts writes them. */
+/** Reads a published CSV record back to typed values, the inverse of how writers.ts writes them. */
 export function typedRecord(table: TableName, record: Record<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const col of TABLES[table].columns) {

@@ -3,11 +3,11 @@ import { periodSchema } from './period.ts';
 import { FLAGS } from '../vocab/flags.ts';
 import { qualifierSchema } from '../vocab/qualifiers.ts';
 
-export const CURATED_KINDS = ['actual', 'target', 'plan'] as const;
+const CURATED_KINDS = ['actual', 'target', 'plan'] as const;
 export const KINDS = [...CURATED_KINDS, 'derived'] as const;
 
 /** Flags a curator may set; the build adds the inconsistent_* ones itself when a check fails. */
-export const flagSchema = z.enum(FLAGS);
+const flagSchema = z.enum(FLAGS);
 
 const semicolonList = <T extends z.ZodType<string, string>>(item: T) =>
   z

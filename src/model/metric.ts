@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { TOPICS } from '../vocab/topics.ts';
 import { UNIT_BASES } from '../vocab/units.ts';
 
-export const topicSchema = z.enum(TOPICS);
+const topicSchema = z.enum(TOPICS);
 
 /**
  * How a metric compares across regions, declared in data/metrics.csv and used by every chart:
@@ -14,10 +14,10 @@ export const topicSchema = z.enum(TOPICS);
  * - period_basis: the period a comparable value covers; values of another kind of period are listed apart.
  * - stage: the level of schooling the metric is about.
  */
-export const MEASURES = ['rate', 'change', 'average', 'count', 'amount'] as const;
-export const COMPARE = ['yes', 'province', 'no'] as const;
-export const PERIOD_BASES = ['year', 'half_year', 'semester', 'multi_year'] as const;
-export const STAGES = [
+const MEASURES = ['rate', 'change', 'average', 'count', 'amount'] as const;
+const COMPARE = ['yes', 'province', 'no'] as const;
+const PERIOD_BASES = ['year', 'half_year', 'semester', 'multi_year'] as const;
+const STAGES = [
   'all',
   'preschool',
   'compulsory',

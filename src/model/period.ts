@@ -24,12 +24,12 @@ export function periodBasis(period: string): PeriodBasis {
 }
 
 /** Years a report of a Chinese education bureau can speak of: from 1949 to the end of the century. */
-export const YEAR_RANGE = { min: 1949, max: 2100 } as const;
+const YEAR_RANGE = { min: 1949, max: 2100 } as const;
 /** Years a relative period may lie from its report's: a five-year plan looks back or ahead at most that far. */
-export const MAX_OFFSET = 5;
+const MAX_OFFSET = 5;
 
 /** Why a well-formed period cannot be meant (year 0000, a span that ends before it starts, Y+9), or null. */
-export function implausiblePeriod(period: string): string | null {
+function implausiblePeriod(period: string): string | null {
   const offset = /^Y([+-]\d)$/.exec(period);
   if (offset && Math.abs(Number(offset[1])) > MAX_OFFSET) return `is more than ${MAX_OFFSET} years from the report's year`;
   const years = period.match(/^\d{4}|(?<=-)\d{4}$/g)?.map(Number) ?? [];

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 
 /** A city, a county and an urban district are not alike; the site says which one every figure describes. */
 export const LEVELS = ['province', 'city', 'county_city', 'county', 'district', 'unknown'] as const;
-export const levelSchema = z.enum(LEVELS);
+const levelSchema = z.enum(LEVELS);
 export const basisSchema = z.enum(['explicit', 'inferred', 'unknown']);
 
 export const regionObject = z.object({

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { basisSchema } from './region.ts';
 import { periodSchema } from './period.ts';
 
-export const REPORT_KINDS = ['annual_summary', 'half_year_summary', 'summary_and_plan', 'plan', 'other'] as const;
+const REPORT_KINDS = ['annual_summary', 'half_year_summary', 'summary_and_plan', 'plan', 'other'] as const;
 
 const reportObject = z.object({
   report_id: z

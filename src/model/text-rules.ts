@@ -2,7 +2,7 @@
 // reaches, and no control characters. Checked before the schemas, by field name, so a new column is covered too.
 
 /** Longest value of a field, in characters (code points). The real data's longest is far below each limit. */
-export const MAX_CHARS: Readonly<Record<string, number>> = {
+const MAX_CHARS: Readonly<Record<string, number>> = {
   name_zh: 200,
   name_en: 200,
   province_zh: 100,
@@ -31,7 +31,7 @@ export const MAX_CHARS: Readonly<Record<string, number>> = {
   reason: 500,
 };
 /** Any field not named above (ids, codes, periods, flags…). */
-export const DEFAULT_MAX_CHARS = 200;
+const DEFAULT_MAX_CHARS = 200;
 
 // C0 and C1 control characters and DEL: a NUL or an escape in a published cell breaks readers and terminals.
 // Bidirectional marks are not controls: a name may need them, and the site renders them inert.

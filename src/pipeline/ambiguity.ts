@@ -8,7 +8,7 @@ import { RELATION_RE } from '../model/figure.ts';
 import type { Observation } from '../model/observation.ts';
 
 /** Which row a restates= or alternative_to= names, and how. */
-export function declaredRelation(row: Pick<FigureRow, 'check'>): { kind: 'restates' | 'alternative_to'; target: string } | null {
+function declaredRelation(row: Pick<FigureRow, 'check'>): { kind: 'restates' | 'alternative_to'; target: string } | null {
   for (const check of row.check) {
     const m = RELATION_RE.exec(check);
     if (m) return { kind: m[1] as 'restates' | 'alternative_to', target: m[2]! };

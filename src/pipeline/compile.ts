@@ -1,13 +1,15 @@
 // The compile step as one pure function of the data folder's texts: validate → prove provenance → normalise →
-// derive and cross-check. I/O stays in read.ts and publish.ts. compileStream works one report at a time, so a
-// national dataset never has to be held (npm run data); compileDataset is the same run collected in memory.
+// cross-check and derive. I/O stays in read.ts and publish.ts (writers.ts, staging.ts). compileStream works one
+// report at a time, so a national dataset never has to be held (npm run data); compileDataset is the same run
+// collected in memory.
 import type { Problem } from './problems.ts';
 import { sortProblems } from './problems.ts';
 import type { DatasetSource, RawDataset } from './read.ts';
 import { validateReport, validateTables, type ValidReport } from './validate.ts';
 import { proveFigure, proveSource } from './provenance.ts';
 import { normaliseFigure } from './normalise.ts';
-import { deriveGrowth, runChecks, type Rounded } from './derive.ts';
+import { runChecks, type Rounded } from './checks.ts';
+import { deriveGrowth } from './derive.ts';
 import { reportCoverage, type Coverage } from './coverage.ts';
 import { checkAmbiguity } from './ambiguity.ts';
 import type { Metric } from '../model/metric.ts';

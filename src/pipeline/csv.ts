@@ -87,7 +87,7 @@ export function validateRecords<S extends z.ZodType>(
 }
 
 /** Every field's length and control characters (src/model/text-rules.ts), before any schema reads it. */
-export function recordTextProblems(record: Record<string, string>, path: string, line: number): Problem[] {
+function recordTextProblems(record: Record<string, string>, path: string, line: number): Problem[] {
   const problems: Problem[] = [];
   for (const [field, value] of Object.entries(record)) {
     const message = textProblem(field, value);

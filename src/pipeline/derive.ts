@@ -1,149 +1,39 @@
-// Cross-checks the relations curators wrote down and derives growth the reports imply but do not state.
-// A mismatch becomes a flag on every observation involved and a sentence in `checks`; no value is ever changed.
-import type { Problem } from './problems.ts';
+// Derives the growth a report implies but does not state: from a value and its prior-year value, a new observation
+// under the derived metric (derived-metric.ts), its formula written in `checks` as the cross-checks write theirs.
 import type { Metric } from '../model/metric.ts';
 import type { Observation } from '../model/observation.ts';
 import { previousPeriod } from '../model/period.ts';
-import { CHECK_RE, RELATION_RE } from '../model/figure.ts';
-
-/** An observation with the half-unit of its last written digit, in base units: how far rounding may have moved it. */
-export type Rounded = { obs: Observation; halfUlp: number; line: number };
-
-type Interval = [number, number];
-const around = (r: Rounded): Interval => [r.obs.value_base! - r.halfUlp, r.obs.value_base! + r.halfUlp];
-const overlaps = (a: Interval, b: Interval) => a[0] <= b[1] + 1e-9 && b[0] <= a[1] + 1e-9;
-function span(values: number[]): Interval {
-  return [Math.min(...values), Math.max(...values)];
-}
-const fmt = (x: number) => String(Math.round(x * 100) / 100);
-
-type Relation = {
-  kind: 'change' | 'decrease' | 'ratio' | 'sum';
-  flag: 'inconsistent_change' | 'inconsistent_rate' | 'inconsistent_total';
-  inputs: string[];
-};
-
-export function parseCheck(check: string): Relation {
-  const m = CHECK_RE.exec(check)!;
-  if (m[2]) return { kind: m[1]!.startsWith('decrease') ? 'decrease' : 'change', flag: 'inconsistent_change', inputs: [m[3]!, m[4]!] };
-  if (m[5]) return { kind: 'ratio', flag: 'inconsistent_rate', inputs: [m[5], m[6]!] };
-  return { kind: 'sum', flag: 'inconsistent_total', inputs: m[7]!.split('+') };
-}
-
-/**
- * The range a relation allows, given that every input was rounded when written. Corners suffice: the change,
- * the ratio and the sum are monotone in each input.
- */
-function expectedRange(relation: Relation, target: Rounded, inputs: Rounded[]): { range: Interval; formula: string } | string {
-  const [a, b] = inputs as [Rounded, Rounded];
-  const unitsOf = inputs.map((r) => r.obs.unit_base);
-  if (relation.kind === 'sum') {
-    if (unitsOf.some((u) => u !== target.obs.unit_base)) return `sum_of relates ${unitsOf.join(', ')} to ${target.obs.unit_base}`;
-    const lo = inputs.reduce((s, r) => s + around(r)[0], 0);
-    const hi = inputs.reduce((s, r) => s + around(r)[1], 0);
-    return { range: [lo, hi], formula: `${inputs.map((r) => fmt(r.obs.value_base!)).join(' + ')} = ${fmt(inputs.reduce((s, r) => s + r.obs.value_base!, 0))}` };
-  }
-  if (relation.kind === 'ratio') {
-    if (target.obs.unit_base !== '%' || a.obs.unit_base !== b.obs.unit_base)
-      return `ratio_of needs a percentage of two like quantities (got ${unitsOf.join(' / ')})`;
-    const [a0, a1] = around(a);
-    const [b0, b1] = around(b);
-    return {
-      range: span([(a0 / b1) * 100, (a1 / b0) * 100]),
-      formula: `${fmt(a.obs.value_base!)} ÷ ${fmt(b.obs.value_base!)} × 100 = ${fmt((a.obs.value_base! / b.obs.value_base!) * 100)}`,
-    };
-  }
-  const sign = relation.kind === 'decrease' ? -1 : 1;
-  const [a0, a1] = around(a);
-  const [b0, b1] = around(b);
-  if (a.obs.unit_base !== b.obs.unit_base) return `change_of relates ${a.obs.unit_base} to ${b.obs.unit_base}`;
-  if (target.obs.unit_base === a.obs.unit_base || (target.obs.unit_base === 'pp' && a.obs.unit_base === '%')) {
-    const diff = sign * (b.obs.value_base! - a.obs.value_base!);
-    return { range: span([sign * (b0 - a1), sign * (b1 - a0)]), formula: `${fmt(b.obs.value_base!)} − ${fmt(a.obs.value_base!)} = ${fmt(sign * diff)}` };
-  }
-  if (target.obs.unit_base === '%') {
-    const growth = (lo: number, hi: number) => sign * ((hi - lo) / lo) * 100;
-    return {
-      range: span([growth(a0, b0), growth(a0, b1), growth(a1, b0), growth(a1, b1)]),
-      formula: `(${fmt(b.obs.value_base!)} − ${fmt(a.obs.value_base!)}) ÷ ${fmt(a.obs.value_base!)} × 100 = ${fmt(growth(a.obs.value_base!, b.obs.value_base!))}`,
-    };
-  }
-  return `change_of cannot relate ${target.obs.unit_base} to ${a.obs.unit_base}`;
-}
-
-/** Runs every curated check of one report; adds flags and a sentence to `checks` on each observation involved. */
-export function runChecks(rows: { id: string; check: string[] }[], byLocalId: Map<string, Rounded>, path: string): Problem[] {
-  const problems: Problem[] = [];
-  for (const row of rows) {
-    const target = byLocalId.get(row.id);
-    if (!target) continue;
-    for (const check of row.check) {
-      if (RELATION_RE.test(check)) continue; // ties between rows, checked by ambiguity.ts
-      const relation = parseCheck(check);
-      const inputs = relation.inputs.map((id) => byLocalId.get(id));
-      if (inputs.some((r) => !r)) continue; // reported by validation already
-      const all = [target, ...(inputs as Rounded[])];
-      if (all.some((r) => r.obs.value_base === null)) {
-        note(target, `${check}: not checked, a value is unreadable`);
-        continue;
-      }
-      if (all.some((r) => r.obs.qualifier !== '')) {
-        note(target, `${check}: not checked, a value is approximate or a bound`);
-        continue;
-      }
-      const expected = expectedRange(relation, target, inputs as Rounded[]);
-      if (typeof expected === 'string') {
-        problems.push({ path, line: target.line, field: 'check', message: expected, got: check });
-        continue;
-      }
-      const ok = overlaps(expected.range, around(target));
-      const sentence = `${check}: ${expected.formula}; stated ${fmt(target.obs.value_base!)}${ok ? ' (consistent within rounding)' : ' (inconsistent)'}`;
-      for (const r of all) {
-        note(r, sentence);
-        if (!ok && !r.obs.flags.includes(relation.flag)) r.obs.flags = [...r.obs.flags, relation.flag].sort();
-      }
-    }
-  }
-  return problems;
-}
-
-function note(r: Rounded, sentence: string): void {
-  r.obs.checks = r.obs.checks ? `${r.obs.checks} | ${sentence}` : sentence;
-}
-
-/** The metric a derived change is published under: growth in % for amounts and counts, points for rates. */
-export function derivedMetricFor(metric: Metric): Metric {
-  const rate = metric.unit_base === '%';
-  return {
-    metric_id: `${metric.metric_id}_${rate ? 'change' : 'growth'}`,
-    topic: metric.topic,
-    name_zh: `${metric.name_zh}${rate ? '变化' : '增长率'}`,
-    name_en: `${rate ? 'Change in' : 'Growth of'} ${metric.name_en.charAt(0).toLowerCase()}${metric.name_en.slice(1)}`,
-    unit_base: rate ? 'pp' : '%',
-    higher_is_better: metric.higher_is_better,
-    definition_zh: rate
-      ? `由本站根据同一报告中相邻两期的“${metric.name_zh}”计算的变化（百分点）：本期减上期。`
-      : `由本站根据同一报告中相邻两期的“${metric.name_zh}”计算的增长率：（本期 − 上期）÷ 上期 × 100。`,
-    definition_en: rate
-      ? `Computed by this site from two consecutive periods of “${metric.name_en}” in the same report: this period minus the previous, in percentage points.`
-      : `Computed by this site from two consecutive periods of “${metric.name_en}” in the same report: (this period − previous) ÷ previous × 100.`,
-    measure: 'change',
-    compare: metric.compare,
-    period_basis: metric.period_basis,
-    stage: metric.stage,
-    keywords: [],
-    derived_from: metric.metric_id,
-  };
-}
+import { fmt } from './checks.ts';
+import { derivedMetricFor } from './derived-metric.ts';
 
 /**
  * Growth the report implies: a value and its prior-period value for the same region, metric and scope, that no
  * curated change already relates. Returns the derived observations and the metrics they need.
  */
 export function deriveGrowth(observations: Observation[], metrics: Map<string, Metric>): { derived: Observation[]; newMetrics: Metric[] } {
+  const related = curatedChanges(observations);
+  const derived: Observation[] = [];
+  const newMetrics = new Map<string, Metric>();
+  for (const [a, b] of consecutiveYears(observations)) {
+    if (related.has(`${a.observation_id}|${b.observation_id}`) || a.value_base === 0) continue;
+    const metric = metrics.get(b.metric_id)!;
+    const dm = metrics.get(derivedMetricFor(metric).metric_id) ?? derivedMetricFor(metric);
+    if (!metrics.has(dm.metric_id)) newMetrics.set(dm.metric_id, dm);
+    derived.push(growthObservation(a, b, dm));
+  }
+  return { derived, newMetrics: [...newMetrics.values()] };
+}
+
+/** Pairs of observation ids a curated change_of or decrease_of already relates: "a|b". */
+function curatedChanges(observations: readonly Observation[]): Set<string> {
   const related = new Set<string>();
   for (const o of observations)
     for (const c of o.checks.matchAll(/(?:change|decrease)_of=(f\w+)\.\.(f\w+)/g)) related.add(`${o.report_id}-${c[1]}|${o.report_id}-${c[2]}`);
+  return related;
+}
+
+/** Each exact value with the one of the year before, for the same report, region, metric and scope: [prior, current]. */
+function* consecutiveYears(observations: readonly Observation[]): Generator<[Observation, Observation]> {
   const groups = new Map<string, Observation[]>();
   for (const o of observations) {
     if (o.kind !== 'actual' || o.value_base === null || o.qualifier !== '' || o.year === null) continue;
@@ -152,8 +42,6 @@ export function deriveGrowth(observations: Observation[], metrics: Map<string, M
     list.push(o);
     groups.set(key, list);
   }
-  const derived: Observation[] = [];
-  const newMetrics = new Map<string, Metric>();
   for (const list of groups.values()) {
     const byPeriod = new Map<string, Observation[]>();
     for (const o of list) byPeriod.set(o.period, [...(byPeriod.get(o.period) ?? []), o]);
@@ -164,39 +52,36 @@ export function deriveGrowth(observations: Observation[], metrics: Map<string, M
       const before = prior ? byPeriod.get(prior) : undefined;
       // Two values for one period (e.g. two parts of a city) leave the pair ambiguous: derive nothing.
       if (!before || before.length !== 1 || current.length !== 1) continue;
-      const [a, b] = [before[0]!, current[0]!];
-      if (related.has(`${a.observation_id}|${b.observation_id}`) || a.value_base === 0) continue;
-      const metric = metrics.get(b.metric_id)!;
-      const dm = metrics.get(derivedMetricFor(metric).metric_id) ?? derivedMetricFor(metric);
-      if (!metrics.has(dm.metric_id)) newMetrics.set(dm.metric_id, dm);
-      const value = dm.unit_base === 'pp' ? b.value_base! - a.value_base! : ((b.value_base! - a.value_base!) / a.value_base!) * 100;
-      const rounded = Math.round(value * 100) / 100;
-      derived.push({
-        ...b,
-        observation_id: `${b.report_id}-d-${b.metric_id}-${b.period}`,
-        metric_id: dm.metric_id,
-        kind: 'derived',
-        value: rounded,
-        unit: dm.unit_base === 'pp' ? '个百分点' : '%',
-        value_base: rounded,
-        unit_base: dm.unit_base,
-        quote: '',
-        quote_start: null,
-        quote_end: null,
-        figure_start: null,
-        figure_end: null,
-        figure_text: '',
-        flags: [
-          ...new Set([...a.flags, ...b.flags].filter((f) => f.startsWith('year_') || f.startsWith('inconsistent_') || f === 'ambiguous_definition')),
-        ].sort(),
-        note: '',
-        checks:
-          dm.unit_base === 'pp'
-            ? `derived: ${fmt(b.value_base!)} − ${fmt(a.value_base!)} = ${fmt(rounded)} percentage points, rounded to 2 decimals`
-            : `derived: (${fmt(b.value_base!)} − ${fmt(a.value_base!)}) ÷ ${fmt(a.value_base!)} × 100 = ${fmt(rounded)}%, rounded to 2 decimals`,
-        inputs: [a.observation_id, b.observation_id],
-      });
+      yield [before[0]!, current[0]!];
     }
   }
-  return { derived, newMetrics: [...newMetrics.values()] };
+}
+
+/** The change from `a` to `b` under the derived metric: percentage points for rates, growth in % otherwise. */
+function growthObservation(a: Observation, b: Observation, dm: Metric): Observation {
+  const value = dm.unit_base === 'pp' ? b.value_base! - a.value_base! : ((b.value_base! - a.value_base!) / a.value_base!) * 100;
+  const rounded = Math.round(value * 100) / 100;
+  return {
+    ...b,
+    observation_id: `${b.report_id}-d-${b.metric_id}-${b.period}`,
+    metric_id: dm.metric_id,
+    kind: 'derived',
+    value: rounded,
+    unit: dm.unit_base === 'pp' ? '个百分点' : '%',
+    value_base: rounded,
+    unit_base: dm.unit_base,
+    quote: '',
+    quote_start: null,
+    quote_end: null,
+    figure_start: null,
+    figure_end: null,
+    figure_text: '',
+    flags: [...new Set([...a.flags, ...b.flags].filter((f) => f.startsWith('year_') || f.startsWith('inconsistent_') || f === 'ambiguous_definition'))].sort(),
+    note: '',
+    checks:
+      dm.unit_base === 'pp'
+        ? `derived: ${fmt(b.value_base!)} − ${fmt(a.value_base!)} = ${fmt(rounded)} percentage points, rounded to 2 decimals`
+        : `derived: (${fmt(b.value_base!)} − ${fmt(a.value_base!)}) ÷ ${fmt(a.value_base!)} × 100 = ${fmt(rounded)}%, rounded to 2 decimals`,
+    inputs: [a.observation_id, b.observation_id],
+  };
 }

@@ -5,8 +5,11 @@
 import { ByteWriter, ParquetWriter } from 'hyparquet-writer';
 import { TABLES, type TableName } from '../model/columns.ts';
 
+/** Tables also published as Parquet. */
+export const PARQUET_TABLES: readonly TableName[] = Object.keys(TABLES) as TableName[];
+
 type SchemaElement = ConstructorParameters<typeof ParquetWriter>[0]['schema'][number];
-export type BinaryOutput = { bytes(path: string, chunk: Uint8Array): void };
+type BinaryOutput = { bytes(path: string, chunk: Uint8Array): void };
 
 /** Rows per row group: large enough to compress well, small enough to bound memory at national scale. */
 const ROW_GROUP = 100_000;
@@ -20,7 +23,7 @@ const PHYSICAL = {
   boolean: { type: 'BOOLEAN' },
 } as const;
 
-export function parquetSchema(name: TableName): SchemaElement[] {
+function parquetSchema(name: TableName): SchemaElement[] {
   const columns = TABLES[name].columns;
   return [
     { name: 'root', num_children: columns.length },

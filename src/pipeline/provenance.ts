@@ -73,7 +73,7 @@ export function proveSource(report: ValidReport, snapshots: Pick<ReadonlyMap<str
  * Where a figure's text stands in its quote, as a whole number: "8个" does not count inside "18个", nor "1.7" inside
  * "21.7". More than one place means the curator must say which.
  */
-export function figureOccurrences(quote: string, figureText: string): number[] {
+function figureOccurrences(quote: string, figureText: string): number[] {
   const at: number[] = [];
   for (let i = quote.indexOf(figureText); i >= 0; i = quote.indexOf(figureText, i + 1)) {
     const gluedBefore = /^[0-9０-９.。．]/.test(figureText) && /[0-9０-９.。．]/.test(quote[i - 1] ?? '');
@@ -87,7 +87,7 @@ export function figureOccurrences(quote: string, figureText: string): number[] {
  * The figure inside a figure_text: its longest readable part, so a curator can tell two equal figures of one sentence
  * apart by the words around them ("覆盖率100%", "11所小学、幼儿园"). A tie goes to the later start.
  */
-export function figureWithin(figureText: string): { offset: number; length: number; parsed: ParsedFigure } {
+function figureWithin(figureText: string): { offset: number; length: number; parsed: ParsedFigure } {
   const whole = parseFigure(figureText);
   // A blanked number ("220__个") stays unreadable: no part of it is a figure.
   if (whole.ok || /[_＿]/.test(figureText)) return { offset: 0, length: figureText.length, parsed: whole };

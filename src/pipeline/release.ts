@@ -9,17 +9,18 @@ import Papa from 'papaparse';
 import type { Problem } from './problems.ts';
 import { readCsvRecords } from './csv.ts';
 import type { SourceFile } from './read.ts';
+import { TABLES, columnNames, type TableName } from '../model/columns.ts';
 
 /** Fields a manifest keeps as values, so the changelog can say old → new. */
-export const TRACKED = ['metric_id', 'period', 'kind', 'value', 'unit', 'qualifier', 'scope', 'scope_en', 'flags'] as const;
+const TRACKED = ['metric_id', 'period', 'kind', 'value', 'unit', 'qualifier', 'scope', 'scope_en', 'flags'] as const;
 /** The other published fields, hashed in groups, so the changelog can say which group changed. */
-export const HASHED = {
+const HASHED = {
   quote: ['quote', 'figure_text', 'quote_start', 'quote_end', 'figure_start', 'figure_end'],
   note: ['note', 'checks', 'inputs'],
   value_base: ['value_base', 'unit_base'],
   place: ['report_id', 'region_id', 'year'],
 } as const;
-export const MANIFEST_COLUMNS = ['observation_id', 'hash', ...TRACKED] as const;
+const MANIFEST_COLUMNS = ['observation_id', 'hash', ...TRACKED] as const;
 const HASH_GROUPS = Object.keys(HASHED) as (keyof typeof HASHED)[];
 
 export type ManifestRow = Record<(typeof MANIFEST_COLUMNS)[number], string>;
@@ -51,7 +52,7 @@ export function manifestRow(o: Record<string, unknown>): ManifestRow {
 }
 
 /** Hash of a metric's definition, and of how it compares when the dictionary has those columns. */
-export function metricHash(m: Record<string, unknown>): string {
+function metricHash(m: Record<string, unknown>): string {
   const definition = short([m.unit_base, m.definition_zh, m.definition_en].map(canonical).join('\u0001'));
   const comparison = m.measure === undefined ? '' : short([m.measure, m.compare, m.period_basis, m.stage].map(canonical).join('\u0001'));
   return `${definition}:${comparison}`;
@@ -100,6 +101,16 @@ export type State = {
   columns: Record<string, string[]>;
   splits?: ReleaseRecord['splits'];
 };
+
+/** What a release of the data records: each row's manifest line, each curated metric's definition hash, the columns. */
+export function releaseState(manifest: Map<string, ManifestRow>, metrics: readonly Record<string, unknown>[], columns?: Record<string, string[]>): State {
+  return {
+    manifest,
+    // metrics the site derives (growth) follow from their source metric; only curated ones are recorded
+    metrics: Object.fromEntries(metrics.filter((m) => !m.derived_from).map((m) => [String(m.metric_id), metricHash(m)])),
+    columns: columns ?? Object.fromEntries((Object.keys(TABLES) as TableName[]).map((name) => [name, columnNames(name)])),
+  };
+}
 
 /** Major: a column or metric removed or redefined (splits and renames too); minor: new rows, metrics or columns; patch: corrections. */
 export function requiredBump(entries: readonly Entry[]): Bump {

@@ -3,7 +3,7 @@
 import { INFIX_QUALIFIERS, PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS, type Qualifier } from '../vocab/qualifiers.ts';
 import { MULTIPLIER_EXP, TRADITIONAL, UNIT_WORDS, type UnitBase } from '../vocab/units.ts';
 
-export function toSimplifiedForParsing(text: string): string {
+function toSimplifiedForParsing(text: string): string {
   let out = '';
   for (const ch of text) out += TRADITIONAL[ch] ?? ch;
   return out;

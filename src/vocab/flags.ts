@@ -29,7 +29,7 @@ export type Flag = (typeof FLAGS)[number];
  */
 export type Severity = 'contradiction' | 'source_defect' | 'reading';
 
-export const SEVERITY: Readonly<Record<Flag, Severity>> = {
+const SEVERITY: Readonly<Record<Flag, Severity>> = {
   garbled_in_source: 'source_defect',
   inconsistent_change: 'contradiction',
   inconsistent_rate: 'contradiction',

@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { compileDataset } from '../../src/pipeline/compile.ts';
 import { formatProblem } from '../../src/pipeline/problems.ts';
 import { readDataset } from '../../src/pipeline/read.ts';
-import { StagedOutput, outputFiles } from '../../src/pipeline/publish.ts';
+import { outputFiles } from '../../src/pipeline/publish.ts';
+import { StagedOutput } from '../../src/pipeline/staging.ts';
 import { typedRecord } from '../../src/model/columns.ts';
 import { FIGURES, METRICS, SOURCE, writeDataset } from '../fixtures/dataset.ts';
 

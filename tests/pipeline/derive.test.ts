@@ -1,6 +1,7 @@
 // The cross-checks and the derived growth, on hand-made observations: each test fails if its rule is altered.
 import { describe, expect, it } from 'vitest';
-import { deriveGrowth, runChecks, type Rounded } from '../../src/pipeline/derive.ts';
+import { runChecks, type Rounded } from '../../src/pipeline/checks.ts';
+import { deriveGrowth } from '../../src/pipeline/derive.ts';
 import type { Observation } from '../../src/model/observation.ts';
 import type { Metric } from '../../src/model/metric.ts';
 

@@ -5,7 +5,8 @@ import Papa from 'papaparse';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { compileDataset } from '../../src/pipeline/compile.ts';
 import { readDataset } from '../../src/pipeline/read.ts';
-import { outputFiles, PARQUET_TABLES } from '../../src/pipeline/publish.ts';
+import { outputFiles } from '../../src/pipeline/publish.ts';
+import { PARQUET_TABLES } from '../../src/pipeline/parquet.ts';
 import { TABLES, typedRecord } from '../../src/model/columns.ts';
 
 const binary = new Map<string, Uint8Array>();

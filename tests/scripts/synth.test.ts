@@ -1,11 +1,12 @@
-// The synthetic national dataset (scripts/synth.ts): deterministic, valid through the real pipeline, and never
-// written where the curated data lives.
+// The synthetic national dataset (npm run synth, scripts/synth/): deterministic, valid through the real pipeline,
+// and never written where the curated data lives.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { synthesize, MARKER } from '../../scripts/synth.ts';
+import { synthesize } from '../../scripts/synth/synthesize.ts';
+import { MARKER } from '../../scripts/synth/output.ts';
 import { readDataset } from '../../src/pipeline/read.ts';
 import { compileDataset } from '../../src/pipeline/compile.ts';
 import { outputFiles } from '../../src/pipeline/publish.ts';
