@@ -8,6 +8,7 @@ import type { PublishedMetric } from '../model/metric.ts';
 import { textUnits } from '../charts/comparison.ts';
 import type { ComparisonRow } from '../charts/comparison.ts';
 import { chartSpec, type Distribution } from '../charts/distribution.ts';
+import { CHART_FONTS } from '../charts/fonts.ts';
 import { renderSvg, xmlSafeAttributes } from '../charts/render.ts';
 import { isWarning } from '../vocab/flags.ts';
 import { QUALIFIER_SIGNS } from '../vocab/qualifiers.ts';
@@ -191,7 +192,7 @@ export function wrap(text: string, units: number): string[] {
 /**
  * A standalone SVG for download: the chart with everything a reader of the file alone needs drawn in: title,
  * subtitle, notes and warnings, the key to its marks, the source, the site's name, the page's address and the
- * licence. Its text is set in Noto Sans SC, the font the PNG is rendered with (png.ts).
+ * licence. Its text is set in the language's families of CHART_FONTS, the fonts the PNG is rendered with (png.ts).
  */
 export function standaloneSvg(model: ChartModel, locale: Locale, address = ''): string {
   const s = t(locale);
@@ -228,7 +229,7 @@ export function standaloneSvg(model: ChartModel, locale: Locale, address = ''): 
   const footer = [source, `${s.siteName} · ${address}`.replace(/ · $/, ''), `${s.license}${s.colon}CC BY 4.0`];
   const total = top + height + 14 + footer.length * 16;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="Noto Sans SC, Noto Sans CJK SC, PingFang SC, Microsoft YaHei, sans-serif">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${total}" viewBox="0 0 ${width} ${total}" font-family="${[...CHART_FONTS[locale], 'Noto Sans CJK SC', 'PingFang SC', 'Microsoft YaHei', 'sans-serif'].join(', ')}">`,
     `<rect width="100%" height="100%" fill="white"/>`,
     `<text x="8" y="22" font-size="16" font-weight="bold">${escapeXml(model.name)}</text>`,
     ...lines.map((line, i) => `<text x="8" y="${42 + i * 18}" font-size="12" fill="${i >= grey ? '#b91c1c' : '#555'}">${escapeXml(line)}</text>`),

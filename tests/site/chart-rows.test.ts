@@ -67,7 +67,7 @@ describe('chart labels', () => {
     const rows = comparisonRows([observation('a', 90)], { locale: 'en', region: () => region, national: () => null, href: () => '#' });
     const started = performance.now();
     const svg = renderSvg(comparisonSpec(rows, { locale: 'en' }), 'chart');
-    const png = renderPngSync(svg.replace('<svg ', '<svg xmlns="http://www.w3.org/2000/svg" width="720" height="100" '));
+    const png = renderPngSync(svg.replace('<svg ', '<svg xmlns="http://www.w3.org/2000/svg" width="720" height="100" '), 'en');
     console.log(`chart of a 100 KB name: ${Math.round(performance.now() - started)} ms`);
     expect(png.length).toBeGreaterThan(0);
     expect(svg.length).toBeLessThan(10_000);

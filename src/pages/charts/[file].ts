@@ -65,6 +65,6 @@ export const GET: APIRoute = async ({ params, site }) => {
   const svg = standaloneSvg(chartModel(metric, observations, data, locale), locale, address);
   if (extension === 'svg') return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } });
   const [, width, height] = /width="([\d.]+)" height="([\d.]+)"/.exec(svg)!.map(Number) as [number, number, number];
-  const png = await renderPng(svg, pngDensity(width, height) / 72);
+  const png = await renderPng(svg, locale, pngDensity(width, height) / 72);
   return new Response(new Uint8Array(png), { headers: { 'Content-Type': 'image/png' } });
 };
