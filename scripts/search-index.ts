@@ -4,16 +4,17 @@
 // Pagefind process of its own (two or more at a time) so that memory stays bounded by the largest bundle.
 // Everything is written to a staging folder first and moved into place only when every index is complete.
 import { fork } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createIndex, close } from 'pagefind';
 import { LOCALES } from '../src/i18n/format.ts';
 import { isSharded, searchShards, shardPages, shardPath } from '../src/site/search-shards.ts';
+import { indexableHtml } from '../src/site/search-text.ts';
 
-/** One index to write: its pages, or a whole folder of them (the unsplit site). */
-type Job = { name: string; output: string; files: string[]; directory?: string };
+/** One index to write and its pages. */
+type Job = { name: string; output: string; files: string[] };
 type Done = { name: string; pages: number; errors: string[] };
 
 const site = process.env.DIST_DIR ?? 'dist';
@@ -24,18 +25,17 @@ async function indexJob(job: Job): Promise<Done> {
   const errors: string[] = [];
   const { index, errors: created } = await createIndex({});
   if (!index) return { name: job.name, pages: 0, errors: created };
-  let pages = 0;
-  if (job.directory !== undefined) {
-    const added = await index.addDirectory({ path: job.directory });
-    errors.push(...added.errors);
-    pages = added.page_count;
-  } else {
-    for (const file of job.files) {
-      const added = await index.addHTMLFile({ sourcePath: file, content: readFileSync(join(site, file), 'utf8') });
-      errors.push(...added.errors.map((e) => `${file}: ${e}`));
-      if (!added.errors.length) pages += 1;
-    }
+  // The pages as indexed are written to a folder of their own that Pagefind reads itself: a page at a time through
+  // its API costs a second more on the real site.
+  const pagesDir = join(staging, `pages-${basename(job.output)}-${process.pid}`);
+  for (const file of job.files) {
+    mkdirSync(dirname(join(pagesDir, file)), { recursive: true });
+    writeFileSync(join(pagesDir, file), indexableHtml(readFileSync(join(site, file), 'utf8')));
   }
+  const added = await index.addDirectory({ path: pagesDir });
+  errors.push(...added.errors);
+  const pages = added.page_count;
+  rmSync(pagesDir, { recursive: true, force: true });
   const written = await index.writeFiles({ outputPath: job.output });
   errors.push(...written.errors);
   await close();
@@ -115,7 +115,7 @@ function htmlPages(dir: string): string[] {
 function plan(): Job[] {
   const read = <T>(name: string): T => JSON.parse(readFileSync(join(site, 'data', `${name}.json`), 'utf8')) as T;
   const reports = read<Parameters<typeof searchShards>[1][number][]>('reports');
-  if (!isSharded(reports.length)) return [{ name: 'site', output: join(staging, 'pagefind'), files: [], directory: site }];
+  if (!isSharded(reports.length)) return [{ name: 'site', output: join(staging, 'pagefind'), files: htmlPages(site) }];
   const regions = read<Parameters<typeof searchShards>[0][number][]>('regions');
   const maxPages = shardPages();
   const all = htmlPages(site);

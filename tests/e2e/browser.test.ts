@@ -13,6 +13,7 @@ import type { Observation } from '../../src/model/observation.ts';
 import type { PublishedMetric } from '../../src/model/metric.ts';
 import { partition } from '../../src/site/comparable.ts';
 import { readerProblems } from './reader-checks.ts';
+import { t } from '../../src/i18n/strings.ts';
 
 let browser: Browser;
 let server: Server;
@@ -240,6 +241,28 @@ describe('navigation, search and downloads', () => {
     const results = page.locator('[data-search-results] li');
     await expect.poll(() => results.count(), SEARCH_ANSWERS).toBeGreaterThan(0);
     expect(await results.first().locator('a').getAttribute('href')).toMatch(/\/metrics\/preschool_gross_enrolment_rate\/$/);
+    await close();
+  });
+
+  it.each([
+    ['en/search/', 'enrolment', 'en'],
+    ['search/', 'enrolment', 'zh-cn'],
+    ['search/', '毛入园率', 'zh-cn'],
+  ] as const)('on %s, excerpts for %s read as sentences: no field labels, download names or fields run together', async (path, query, locale) => {
+    const { page, close } = await open(`${path}?q=${encodeURIComponent(query)}`);
+    const excerpts = page.locator('[data-search-results] li p');
+    await expect.poll(() => excerpts.count(), SEARCH_ANSWERS).toBeGreaterThan(2);
+    const s = t(locale);
+    // Labels of the info grid and of the chart's closed sections are not the page's text (a chart's "Unit: %" line is).
+    const labels = [s.definition, s.unit, s.otherLangName, s.textAlternative, s.chartTable];
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const text of await excerpts.allTextContents()) {
+      for (const label of labels) expect(text, `${label} glued to its value in: ${text}`).not.toMatch(new RegExp(`${escape(label)}(?![\\s:：]|$)`));
+      for (const download of [s.downloadCsv, s.downloadRows]) expect(text).not.toContain(download);
+      expect(text).not.toMatch(/\.(csv|json)\b/);
+      // "…capacity of a schoolUnitpeople": a field's last word glued to the next field's first
+      expect(text).not.toMatch(/[a-z][A-Z][a-z]/);
+    }
     await close();
   });
 
