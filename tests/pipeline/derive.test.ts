@@ -2,35 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks, type Rounded } from '../../src/pipeline/checks.ts';
 import { deriveGrowth } from '../../src/pipeline/derive.ts';
+import { observation } from '../observation.ts';
 import type { Observation } from '../../src/model/observation.ts';
 import type { Metric } from '../../src/model/metric.ts';
 
-const base: Observation = {
-  observation_id: 'r-f1',
-  report_id: 'r',
-  region_id: 'a',
-  metric_id: 'spend',
-  period: '2022',
-  year: 2022,
-  kind: 'actual',
-  value: 10,
-  unit: '亿元',
-  value_base: 10,
-  unit_base: 'CNY',
-  qualifier: '',
-  scope: 'region',
-  scope_en: '',
-  quote: 'q',
-  quote_start: 0,
-  quote_end: 1,
-  figure_start: 0,
-  figure_end: 1,
-  figure_text: '',
-  flags: [],
-  note: '',
-  checks: '',
-  inputs: [],
-};
+const base = observation({ metric_id: 'spend', unit: '亿元', unit_base: 'CNY' });
 /** A value written with `decimals` digits after the point: rounding may have moved it by half its last digit. */
 const r = (id: string, value: number, unit_base: Observation['unit_base'], decimals = 0, over: Partial<Observation> = {}): Rounded => ({
   obs: { ...base, observation_id: `r-${id}`, value, value_base: value, unit_base, ...over },

@@ -5,7 +5,7 @@ import { comparisonSpec } from '../../src/charts/comparison.ts';
 import { renderSvg } from '../../src/charts/render.ts';
 import { MAX_LABEL_CHARS, capLabel } from '../../src/charts/label.ts';
 import { comparisonRows } from '../../src/site/chart-rows.ts';
-import type { Observation } from '../../src/model/observation.ts';
+import { observation } from '../observation.ts';
 import type { Region } from '../../src/model/region.ts';
 
 const LONG = 'Zhangdian'.repeat(12_000);
@@ -21,38 +21,24 @@ const region: Region = {
   evidence: '',
   reasoning: '',
 };
-const observation = (id: string, value: number, scope = 'region'): Observation =>
-  ({
+const row = (id: string, value: number, scope = 'region') =>
+  observation({
     observation_id: id,
     report_id: '004-zhangdian-2019',
     region_id: '370303',
-    metric_id: 'm',
     period: '2019',
     year: 2019,
-    kind: 'actual',
     value,
-    unit: '%',
     value_base: value,
-    unit_base: '%',
-    qualifier: '',
     scope,
     scope_en: scope.slice(scope.indexOf(':') + 1),
-    quote: 'q',
-    quote_start: 0,
-    quote_end: 1,
-    figure_start: 0,
-    figure_end: 1,
     figure_text: `${value}%`,
-    flags: [],
-    note: '',
-    checks: '',
-    inputs: [],
-  }) as unknown as Observation;
+  });
 
 describe('chart labels', () => {
   it('cut region names and scopes to a bounded length before drawing', () => {
     for (const locale of ['en', 'zh-cn'] as const) {
-      const rows = comparisonRows([observation('a', 90), observation('b', 80, `school:${LONG}`)], {
+      const rows = comparisonRows([row('a', 90), row('b', 80, `school:${LONG}`)], {
         locale,
         region: () => region,
         national: () => null,
@@ -64,7 +50,7 @@ describe('chart labels', () => {
   });
 
   it('render a chart of a 100 KB name as SVG and PNG with only the cut label in it', async () => {
-    const rows = comparisonRows([observation('a', 90)], { locale: 'en', region: () => region, national: () => null, href: () => '#' });
+    const rows = comparisonRows([row('a', 90)], { locale: 'en', region: () => region, national: () => null, href: () => '#' });
     const started = performance.now();
     const svg = renderSvg(comparisonSpec(rows, { locale: 'en' }), 'chart');
     const png = renderPngSync(svg.replace('<svg ', '<svg xmlns="http://www.w3.org/2000/svg" width="720" height="100" '), 'en');

@@ -2,35 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { partition } from '../../src/site/comparable.ts';
 import { comparisonRows, periodLabel } from '../../src/site/chart-rows.ts';
+import { observation } from '../observation.ts';
 import type { Observation } from '../../src/model/observation.ts';
 import type { Region } from '../../src/model/region.ts';
 
-const base: Observation = {
-  observation_id: 'r-f1',
-  report_id: 'r',
-  region_id: 'a',
-  metric_id: 'm',
-  period: '2022',
-  year: 2022,
-  kind: 'actual',
-  value: 10,
-  unit: '%',
-  value_base: 10,
-  unit_base: '%',
-  qualifier: '',
-  scope: 'region',
-  scope_en: '',
-  quote: 'q',
-  quote_start: 0,
-  quote_end: 1,
-  figure_start: 0,
-  figure_end: 1,
-  figure_text: '10%',
-  flags: [],
-  note: '',
-  checks: '',
-  inputs: [],
-};
+const base = observation({ figure_text: '10%' });
 const o = (id: string, over: Partial<Observation>): Observation => ({ ...base, observation_id: id, ...over });
 const metric = { derived_from: '', period_basis: 'year' as const, compare: 'yes' as const };
 
