@@ -1,0 +1,30 @@
+// One published observation for tests, whole-region and actual by default: each test states only what it is about.
+import type { Observation } from '../src/model/observation.ts';
+
+export const observation = (over: Partial<Observation> = {}): Observation => ({
+  observation_id: 'r-f1',
+  report_id: 'r',
+  region_id: 'a',
+  metric_id: 'm',
+  period: '2022',
+  year: 2022,
+  kind: 'actual',
+  value: 10,
+  unit: '%',
+  value_base: 10,
+  unit_base: '%',
+  qualifier: '',
+  scope: 'region',
+  scope_en: '',
+  quote: 'q',
+  quote_start: 0,
+  quote_end: 1,
+  figure_start: 0,
+  figure_end: 1,
+  figure_text: '',
+  flags: [],
+  note: '',
+  checks: '',
+  inputs: [],
+  ...over,
+});
