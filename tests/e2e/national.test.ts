@@ -14,6 +14,8 @@ import { scratchProject } from '../../scripts/scratch-project.ts';
 import { LOCALES } from '../../src/i18n/format.ts';
 import { isGrouped } from '../../src/site/listing.ts';
 import { isSharded, searchShards, shardPath } from '../../src/site/search-shards.ts';
+import { parseHTML } from 'linkedom';
+import { t } from '../../src/i18n/strings.ts';
 
 const SHARD_PAGES = 4;
 const work = mkdtempSync(join(tmpdir(), 'atlas-national-'));
@@ -157,5 +159,32 @@ describe('the search index at national scale', () => {
     for (const bundle of bundles) expect(bundle).toMatch(new RegExp(`^${BASE_PATH}pagefind-shards/en/[0-9a-z]+-\\d+/$`));
     for (const bundle of bundles) expect(existsSync(join(dist, bundle.slice(BASE_PATH.length), 'pagefind-entry.json')), bundle).toBe(true);
     await context.close();
+  });
+});
+
+describe('metrics with more values than a chart has rows', () => {
+  it('summarise each year in a table whose columns are named and whose figures are in order and add up', () => {
+    const columns = t('en').distribution.columns;
+    const tables = readdirSync(join(dist, 'en', 'metrics'))
+      .map((id) => parseHTML(readFileSync(join(dist, 'en', 'metrics', id, 'index.html'), 'utf8')).document)
+      .flatMap((doc) => [...doc.querySelectorAll('table')].filter((table) => /^Distribution by year/.test(table.querySelector('caption')?.textContent ?? '')));
+    expect(tables.length).toBeGreaterThan(0);
+    for (const table of tables) {
+      const heads = [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+      expect(heads.slice(1, 7)).toEqual([columns.count, columns.min, columns.q1, columns.median, columns.q3, columns.max]);
+      const total = Number(/\((\d+) values\)/.exec(table.querySelector('caption')!.textContent!)![1]);
+      let counted = 0;
+      for (const row of table.querySelectorAll('tbody tr')) {
+        const cells = [...row.querySelectorAll('td')].map((td) => td.textContent!.trim());
+        counted += Number(cells[1]);
+        const summary = cells.slice(2, 7);
+        // plain numbers (counts, rates): the five must not decrease from lowest to highest
+        if (summary.every((c) => /^-?[\d,.]+%?$/.test(c))) {
+          const values = summary.map((c) => Number(c.replace(/[,%]/g, '')));
+          expect(values, cells.join(' | ')).toEqual([...values].sort((a, b) => a - b));
+        }
+      }
+      expect(counted).toBe(total);
+    }
   });
 });
