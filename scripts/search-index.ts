@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createIndex, close } from 'pagefind';
 import { LOCALES } from '../src/i18n/format.ts';
 import { isSharded, searchShards, shardPages, shardPath } from '../src/site/search-shards.ts';
-import { indexableHtml } from '../src/site/search-text.ts';
+import { INDEX_EXCLUDES, indexableHtml } from '../src/site/search-text.ts';
 
 /** One index to write and its pages. */
 type Job = { name: string; output: string; files: string[] };
@@ -23,7 +23,7 @@ const staging = join(site, '.search-staging');
 /** Indexes one job's pages in a fresh Pagefind service, writes its bundle and stops the service. */
 async function indexJob(job: Job): Promise<Done> {
   const errors: string[] = [];
-  const { index, errors: created } = await createIndex({});
+  const { index, errors: created } = await createIndex({ excludeSelectors: INDEX_EXCLUDES });
   if (!index) return { name: job.name, pages: 0, errors: created };
   // The pages as indexed are written to a folder of their own that Pagefind reads itself: a page at a time through
   // its API costs a second more on the real site.

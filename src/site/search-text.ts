@@ -3,5 +3,12 @@
 // ("Unitpeople", "名称Completion"). A space after each block's end makes each a word boundary, as a reader sees it.
 const BLOCK_END = /<\/(?:p|div|li|dd|dt|td|th|caption|figcaption|summary|h[1-6]|pre|blockquote|section|article|aside|header|footer|nav)>/gi;
 
+/**
+ * What no page's index holds, whatever its template: an info grid's labels ("Unit", "定义") and its download links
+ * (file names). A field added to a grid later is covered too; one-off furniture (table headers, legends, the chart's
+ * closed-section titles, a report's SHA-256) carries data-pagefind-ignore where it is written.
+ */
+export const INDEX_EXCLUDES = ['.meta dt', '.meta a[download]'];
+
 /** The page as indexed: its HTML with a space after the end of every block element; nothing else changes. */
 export const indexableHtml = (html: string): string => html.replace(BLOCK_END, '$& ');
