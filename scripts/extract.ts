@@ -84,7 +84,8 @@ if (values.out) {
       scope_en: '',
       check: '',
       flags: '',
-      note: '',
+      note_zh: '',
+      note_en: '',
     }));
   // A draft is a curator's source file, read back by npm run data: quotes stay verbatim, never prefixed with '.
   writeFileSync(values.out, Papa.unparse({ fields: [...FIGURE_COLUMNS], data: draft.map((r) => FIGURE_COLUMNS.map((c) => r[c])) }, { newline: '\n' }) + '\n');

@@ -101,4 +101,26 @@ describe('the real dataset', () => {
     }
     expect([...keys].filter(([, n]) => n > 1)).toEqual([]);
   });
+
+  it('writes every curator’s note and reasoning in both languages, the Chinese keeping each report word the English cites', () => {
+    const prose = [
+      ...compiled!.observations.map((o) => [o.observation_id, o.note_en, o.note_zh]),
+      ...compiled!.regions.map((r) => [r.region_id, r.reasoning_en, r.reasoning_zh]),
+      ...compiled!.reports.flatMap((r) => [
+        [`${r.report_id} notes`, r.notes_en, r.notes_zh],
+        [`${r.report_id} year_reasoning`, r.year_reasoning_en, r.year_reasoning_zh],
+      ]),
+      ...compiled!.reference.map((r) => [`${r.measure} ${r.year}`, r.note_en, r.note_zh]),
+    ] as [string, string, string][];
+    expect(prose.filter(([, en]) => en).length).toBeGreaterThan(670);
+    // a run of Chinese in the English is the report's own words (Traditional characters included): a quote, never translated
+    const cited = /[_＿\p{Script=Han}〇][\p{Script=Han}〇_＿0-9\u3000-\u303f\uff00-\uffef“”…·]*/gu;
+    for (const [id, en, zh] of prose) {
+      expect(Boolean(en), id).toBe(Boolean(zh));
+      for (const [run] of en.matchAll(cited)) {
+        const words = run.replace(/^[“”]+|[，。、；：“”…]+$/g, '');
+        if (/\p{Script=Han}/u.test(words)) expect(zh, `${id}: ${words}`).toContain(words);
+      }
+    }
+  });
 });

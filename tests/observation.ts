@@ -23,8 +23,10 @@ export const observation = (over: Partial<Observation> = {}): Observation => ({
   figure_end: 1,
   figure_text: '',
   flags: [],
-  note: '',
-  checks: '',
+  note_zh: '',
+  note_en: '',
+  checks_zh: '',
+  checks_en: '',
   inputs: [],
   ...over,
 });

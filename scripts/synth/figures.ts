@@ -58,7 +58,8 @@ class FigureTable {
       scope_en: '',
       check,
       flags: '',
-      note: '',
+      note_zh: '',
+      note_en: '',
     } as Row);
   }
 }

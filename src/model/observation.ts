@@ -53,9 +53,11 @@ export const observationSchema = z.object({
     en: 'Semicolon-separated warnings: inconsistent_change, inconsistent_rate, garbled_in_source, year_inferred…',
     zh: '分号分隔的标记：前后矛盾、原文残缺、年份推断等。',
   }),
-  note: z.string().meta({ en: "The curator's note: definitions, arithmetic, judgement calls.", zh: '整理者注释。' }),
-  /** What the build verified about this value, in words ("206 ÷ 430 × 100 = 47.91; stated 47.88"). */
-  checks: z.string().meta({ en: 'What the build verified or computed, in words.', zh: '构建时的核对或计算说明。' }),
+  note_zh: z.string().meta({ en: "The curator's note in Chinese: definitions, arithmetic, judgement calls.", zh: '整理者注释（中文）：口径、算式、判断。' }),
+  note_en: z.string().meta({ en: "The curator's note in English: definitions, arithmetic, judgement calls.", zh: '整理者注释（英文）：口径、算式、判断。' }),
+  /** What the build verified about this value, in words ("206 ÷ 430 × 100 = 47.91; stated 47.88"), in each language. */
+  checks_zh: z.string().meta({ en: 'What the build verified or computed, in Chinese.', zh: '构建时的核对或计算说明（中文）。' }),
+  checks_en: z.string().meta({ en: 'What the build verified or computed, in English.', zh: '构建时的核对或计算说明（英文）。' }),
   /** For derived values: the observations they are computed from. */
   inputs: z.array(z.string()).meta({ en: 'For derived values: the observations they are computed from.', zh: '推算值所依据的观测。' }),
 });

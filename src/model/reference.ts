@@ -21,7 +21,14 @@ export const referenceRowSchema = z.object({
     .string()
     .regex(/^\d{4}(-\d{2}-\d{2})?$/, 'must be a year or a date')
     .meta({ en: 'When that document was published.', zh: '文件发布时间。' }),
-  note: z.string().default('').meta({ en: 'How the value is stated there, where it is not stated directly.', zh: '说明（如数值由该文件间接给出）。' }),
+  note_zh: z
+    .string()
+    .default('')
+    .meta({ en: 'How the value is stated there, where it is not stated directly; in Chinese.', zh: '说明（如数值由该文件间接给出），中文。' }),
+  note_en: z
+    .string()
+    .default('')
+    .meta({ en: 'How the value is stated there, where it is not stated directly; in English.', zh: '说明（如数值由该文件间接给出），英文。' }),
 });
 export type ReferenceRow = z.output<typeof referenceRowSchema>;
 

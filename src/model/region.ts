@@ -24,7 +24,8 @@ export const regionObject = z.object({
     .meta({ en: 'GB/T 2260 administrative code; empty when unidentified.', zh: '行政区划代码；未识别为空。' }),
   basis: basisSchema.meta({ en: 'How it was identified: explicit, inferred, unknown.', zh: '识别依据：明确、推断、未知。' }),
   evidence: z.string().meta({ en: 'Verbatim quotes that identify it.', zh: '识别所据原文。' }),
-  reasoning: z.string().meta({ en: 'The reasoning, in one line.', zh: '推理说明。' }),
+  reasoning_zh: z.string().meta({ en: 'How the evidence identifies it, in Chinese.', zh: '识别推理（中文）。' }),
+  reasoning_en: z.string().meta({ en: 'How the evidence identifies it, in English.', zh: '识别推理（英文）。' }),
 });
 
 export const regionSchema = regionObject

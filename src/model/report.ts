@@ -20,7 +20,8 @@ const reportObject = z.object({
   year_basis: basisSchema.meta({ en: 'explicit, inferred or unknown.', zh: '年份依据：明确、推断、未知。' }),
   /** Verbatim quotes of source.txt that establish the year; the build finds each in the text. */
   year_evidence: z.array(z.string().min(1)).meta({ en: 'Verbatim quotes that establish the year.', zh: '确定年份所据原文。' }),
-  year_reasoning: z.string().meta({ en: 'The reasoning, in one line.', zh: '推理说明。' }),
+  year_reasoning_zh: z.string().meta({ en: 'How the evidence establishes the year, in Chinese.', zh: '年份推理（中文）。' }),
+  year_reasoning_en: z.string().meta({ en: 'How the evidence establishes the year, in English.', zh: '年份推理（英文）。' }),
   language: z.enum(['zh-Hans', 'zh-Hant']).meta({ en: 'zh-Hans or zh-Hant.', zh: '简体或繁体。' }),
   seed_file: z
     .string()
@@ -32,7 +33,8 @@ const reportObject = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .nullable()
     .meta({ en: 'Publication date if the page gives one.', zh: '发布日期（如有）。' }),
-  notes: z.string().meta({ en: 'What a researcher should know about the document.', zh: '关于该文件的说明。' }),
+  notes_zh: z.string().meta({ en: 'What a researcher should know about the document, in Chinese.', zh: '关于该文件的说明（中文）。' }),
+  notes_en: z.string().meta({ en: 'What a researcher should know about the document, in English.', zh: '关于该文件的说明（英文）。' }),
   /**
    * The original publication's details where the source page gives them, verbatim (the build finds each in the
    * snapshot): 索引号 (the government information index number), 发文日期 (date issued), 发布机构 (publisher).

@@ -108,5 +108,5 @@ export function runChecks(rows: { id: string; check: string[] }[], byLocalId: Ma
 }
 
 function note(r: Rounded, sentence: string): void {
-  r.obs.checks = r.obs.checks ? `${r.obs.checks} | ${sentence}` : sentence;
+  r.obs.checks_en = r.obs.checks_en ? `${r.obs.checks_en} | ${sentence}` : sentence;
 }

@@ -10,6 +10,7 @@ import { proveFigure, proveSource } from './provenance.ts';
 import { normaliseFigure } from './normalise.ts';
 import { runChecks, type Rounded } from './checks.ts';
 import { deriveGrowth } from './derive.ts';
+import { checksInChinese } from './checks-zh.ts';
 import { reportCoverage, type Coverage } from './coverage.ts';
 import { checkAmbiguity } from './ambiguity.ts';
 import type { Metric } from '../model/metric.ts';
@@ -168,7 +169,10 @@ export function compileStream(source: DatasetSource, sink: DatasetSink): { probl
     if (problems.length) continue;
     const { derived, newMetrics: more } = deriveGrowth(result.observations, metrics);
     for (const m of more) if (!newMetrics.has(m.metric_id)) newMetrics.set(m.metric_id, m);
-    sink.report(publishedReportOf(report, result), [...result.observations, ...derived]);
+    const published = [...result.observations, ...derived];
+    // the build's own sentences in Chinese, until checks.ts and derive.ts write both languages (checks-zh.ts)
+    for (const o of published) if (!o.checks_zh) o.checks_zh = checksInChinese(o.checks_en);
+    sink.report(publishedReportOf(report, result), published);
     observationCount += result.observations.length + derived.length;
     derivedCount += derived.length;
     reportCount++;

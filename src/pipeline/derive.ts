@@ -28,7 +28,7 @@ export function deriveGrowth(observations: Observation[], metrics: Map<string, M
 function curatedChanges(observations: readonly Observation[]): Set<string> {
   const related = new Set<string>();
   for (const o of observations)
-    for (const c of o.checks.matchAll(/(?:change|decrease)_of=(f\w+)\.\.(f\w+)/g)) related.add(`${o.report_id}-${c[1]}|${o.report_id}-${c[2]}`);
+    for (const c of o.checks_en.matchAll(/(?:change|decrease)_of=(f\w+)\.\.(f\w+)/g)) related.add(`${o.report_id}-${c[1]}|${o.report_id}-${c[2]}`);
   return related;
 }
 
@@ -77,8 +77,10 @@ function growthObservation(a: Observation, b: Observation, dm: Metric): Observat
     figure_end: null,
     figure_text: '',
     flags: [...new Set([...a.flags, ...b.flags].filter((f) => f.startsWith('year_') || f.startsWith('inconsistent_') || f === 'ambiguous_definition'))].sort(),
-    note: '',
-    checks:
+    note_zh: '',
+    note_en: '',
+    checks_zh: '',
+    checks_en:
       dm.unit_base === 'pp'
         ? `derived: ${fmt(b.value_base!)} − ${fmt(a.value_base!)} = ${fmt(rounded)} percentage points, rounded to 2 decimals`
         : `derived: (${fmt(b.value_base!)} − ${fmt(a.value_base!)}) ÷ ${fmt(a.value_base!)} × 100 = ${fmt(rounded)}%, rounded to 2 decimals`,

@@ -67,8 +67,11 @@ export function normaliseFigure(
       figure_end: located?.figure_end ?? null,
       figure_text: row.figure_text,
       flags: [...flags].sort(),
-      note: row.note,
-      checks: bare && written.base !== metric.unit_base ? `the report writes no unit (${row.figure_text}); read in the metric's unit, ${metric.unit_base}` : '',
+      note_zh: row.note_zh,
+      note_en: row.note_en,
+      checks_zh: '',
+      checks_en:
+        bare && written.base !== metric.unit_base ? `the report writes no unit (${row.figure_text}); read in the metric's unit, ${metric.unit_base}` : '',
       inputs: [],
     },
     problems: [],

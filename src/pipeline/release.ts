@@ -16,10 +16,16 @@ const TRACKED = ['metric_id', 'period', 'kind', 'value', 'unit', 'qualifier', 's
 /** The other published fields, hashed in groups, so the changelog can say which group changed. */
 const HASHED = {
   quote: ['quote', 'figure_text', 'quote_start', 'quote_end', 'figure_start', 'figure_end'],
-  note: ['note', 'checks', 'inputs'],
+  note: ['note_en', 'checks_en', 'inputs'],
   value_base: ['value_base', 'unit_base'],
   place: ['report_id', 'region_id', 'year'],
 } as const;
+/**
+ * The Chinese of a group's prose, hashed after its English when there is some: a corrected translation is a change
+ * of the row, and a row without prose keeps the hash it had before the prose was published in two languages (2.0.0's
+ * note, checks).
+ */
+const CHINESE: Partial<Record<keyof typeof HASHED, string[]>> = { note: ['note_zh', 'checks_zh'] };
 const MANIFEST_COLUMNS = ['observation_id', 'hash', ...TRACKED] as const;
 const HASH_GROUPS = Object.keys(HASHED) as (keyof typeof HASHED)[];
 
@@ -45,7 +51,10 @@ export const canonical = (v: unknown): string => (v === null || v === undefined 
 
 /** The manifest line of one published observation (typed as in observations.json). */
 export function manifestRow(o: Record<string, unknown>): ManifestRow {
-  const hash = HASH_GROUPS.map((g) => short(HASHED[g].map((f) => canonical(o[f])).join('\u0001'))).join('');
+  const hash = HASH_GROUPS.map((g) => {
+    const chinese = (CHINESE[g] ?? []).map((f) => canonical(o[f]));
+    return short([...HASHED[g].map((f) => canonical(o[f])), ...(chinese.some(Boolean) ? chinese : [])].join('\u0001'));
+  }).join('');
   const row = { observation_id: canonical(o.observation_id), hash } as ManifestRow;
   for (const f of TRACKED) row[f] = canonical(o[f]);
   return row;

@@ -23,8 +23,8 @@ describe('formula-safe CSV cells', () => {
   });
 
   it('reads a published row back to the values written', () => {
-    const csv = toCsv([{ observation_id: 'a', value: -3, note: '=HYPERLINK("x")', flags: [] as string[] }], ['observation_id', 'value', 'note', 'flags']);
+    const csv = toCsv([{ observation_id: 'a', value: -3, note_en: '=HYPERLINK("x")', flags: [] as string[] }], ['observation_id', 'value', 'note_en', 'flags']);
     const [record] = Papa.parse<Record<string, string>>(csv, { header: true, skipEmptyLines: true }).data;
-    expect(typedRecord('observations', record!)).toMatchObject({ value: -3, note: '=HYPERLINK("x")' });
+    expect(typedRecord('observations', record!)).toMatchObject({ value: -3, note_en: '=HYPERLINK("x")' });
   });
 });

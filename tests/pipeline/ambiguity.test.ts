@@ -11,8 +11,8 @@ const compile = (extra: string) => {
   return compileDataset(readDataset(dir, dir));
 };
 // 500余万元 of the same sentence family: a second investment figure of the report, written as a new row.
-const SECOND = (scope: string, scopeEn: string, check: string, note = '') =>
-  `f005,school_construction_investment,2019,actual,500,万元,gt,500余万元,投资500余万元购置平板3000余部,${scope},${scopeEn},${check},,${note}\n`;
+const SECOND = (scope: string, scopeEn: string, check: string, note = { zh: '', en: '' }) =>
+  `f005,school_construction_investment,2019,actual,500,万元,gt,500余万元,投资500余万元购置平板3000余部,${scope},${scopeEn},${check},,${note.zh},${note.en}\n`;
 
 describe('ambiguous whole-region values', () => {
   it('rejects a second whole-region value with its file, line and field, naming the first', () => {
@@ -42,9 +42,9 @@ describe('ambiguous whole-region values', () => {
 
   it('accepts another reading declared with its reason, and flags it', () => {
     expect(compile(SECOND('', '', 'alternative_to=f001')).problems.map(formatProblem)).toEqual([
-      expect.stringContaining(`${PATH}:6: note: alternative_to needs the reason in note`),
+      expect.stringContaining(`${PATH}:6: note_en: alternative_to needs the reason in note_zh and note_en`),
     ]);
-    const { compiled, problems } = compile(SECOND('', '', 'alternative_to=f001', 'another reading'));
+    const { compiled, problems } = compile(SECOND('', '', 'alternative_to=f001', { zh: '另一读法', en: 'another reading' }));
     expect(problems).toEqual([]);
     expect(compiled!.observations.find((o) => o.observation_id.endsWith('f005'))!.flags).toContain('alternative_value');
     expect(compiled!.observations.find((o) => o.observation_id.endsWith('f001'))!.flags).not.toContain('alternative_value');
@@ -60,8 +60,8 @@ describe('ambiguous whole-region values', () => {
   });
 
   it('keeps targets, plans and other periods apart: they are not a second value', () => {
-    const plan = `f005,school_construction_investment,2019,plan,500,万元,gt,500余万元,投资500余万元购置平板3000余部,,,,,\n`;
-    const prior = `f005,school_construction_investment,2018,actual,500,万元,gt,500余万元,投资500余万元购置平板3000余部,,,,,\n`;
+    const plan = `f005,school_construction_investment,2019,plan,500,万元,gt,500余万元,投资500余万元购置平板3000余部,,,,,,\n`;
+    const prior = `f005,school_construction_investment,2018,actual,500,万元,gt,500余万元,投资500余万元购置平板3000余部,,,,,,\n`;
     expect(compile(plan).problems).toEqual([]);
     expect(compile(prior).problems).toEqual([]);
   });

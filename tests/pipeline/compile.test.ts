@@ -56,13 +56,13 @@ describe('rejecting bad input', () => {
 
   it('names the file, line and field of a value that is not a number', () => {
     expect(
-      messages({ figures: replaceRow('f001', 'f001,school_construction_investment,2019,actual,十八,亿元,,18亿元,投资18亿元的9所中小学建设稳步推进,,,,,') }),
+      messages({ figures: replaceRow('f001', 'f001,school_construction_investment,2019,actual,十八,亿元,,18亿元,投资18亿元的9所中小学建设稳步推进,,,,,,') }),
     ).toEqual([`${FIGURES_PATH}:2: value: must be a number in ASCII digits, like 13.7 (got "十八")`]);
   });
 
   it('rejects an unknown metric and an unknown region', () => {
-    const dir = writeDataset({ figures: replaceRow('f002', 'f002,schools_opened,2019,actual,9,所,,9所,投资18亿元的9所中小学建设稳步推进,,,,,') });
-    writeFileSync(join(dir, 'regions.csv'), 'region_id,name_zh,name_en,level,province_zh,province_en,gb_code,basis,evidence,reasoning\n');
+    const dir = writeDataset({ figures: replaceRow('f002', 'f002,schools_opened,2019,actual,9,所,,9所,投资18亿元的9所中小学建设稳步推进,,,,,,') });
+    writeFileSync(join(dir, 'regions.csv'), 'region_id,name_zh,name_en,level,province_zh,province_en,gb_code,basis,evidence,reasoning_zh,reasoning_en\n');
     expect(compileDataset(readDataset(dir, dir)).problems.map(formatProblem)).toEqual([
       'reports/004-zhangdian-2019/figures.csv:3: metric_id: unknown metric (not in data/metrics.csv) (got "schools_opened")',
       'reports/004-zhangdian-2019/report.json:7: region_id: unknown region (not in data/regions.csv) (got "370303")',
@@ -71,18 +71,18 @@ describe('rejecting bad input', () => {
 
   it('rejects a quote that is not in the source', () => {
     expect(
-      messages({ figures: replaceRow('f001', 'f001,school_construction_investment,2019,actual,18,亿元,,18亿元,投资18亿元的9所中小学建设顺利推进,,,,,') }),
+      messages({ figures: replaceRow('f001', 'f001,school_construction_investment,2019,actual,18,亿元,,18亿元,投资18亿元的9所中小学建设顺利推进,,,,,,') }),
     ).toEqual([`${FIGURES_PATH}:2: quote: does not occur verbatim in source.txt (got "投资18亿元的9所中小学建设顺利推进")`]);
   });
 
   it('rejects a value that does not match its quote, so a typo cannot slip in', () => {
     expect(
-      messages({ figures: replaceRow('f001', 'f001,school_construction_investment,2019,actual,1.8,亿元,,18亿元,投资18亿元的9所中小学建设稳步推进,,,,,') }),
+      messages({ figures: replaceRow('f001', 'f001,school_construction_investment,2019,actual,1.8,亿元,,18亿元,投资18亿元的9所中小学建设稳步推进,,,,,,') }),
     ).toEqual([`${FIGURES_PATH}:2: value: does not match the figure in the quote (18) (got "1.8")`]);
   });
 
   it('rejects a duplicate id', () => {
-    expect(messages({ figures: replaceRow('f002', 'f001,schools_built_or_expanded,2019,actual,9,所,,9所,投资18亿元的9所中小学建设稳步推进,,,,,') })).toEqual([
+    expect(messages({ figures: replaceRow('f002', 'f001,schools_built_or_expanded,2019,actual,9,所,,9所,投资18亿元的9所中小学建设稳步推进,,,,,,') })).toEqual([
       `${FIGURES_PATH}:3: id: duplicate id, first on line 2 (got "f001")`,
     ]);
   });
@@ -97,7 +97,7 @@ describe('rejecting bad input', () => {
       )
       .join('\n');
     expect(messages({ figures: withoutScope })).toContain(
-      `${FIGURES_PATH}:1: scope: missing column (got "id,metric_id,period,kind,value,unit,qualifier,figure_text,quote,scope_en,check,flags,note")`,
+      `${FIGURES_PATH}:1: scope: missing column (got "id,metric_id,period,kind,value,unit,qualifier,figure_text,quote,scope_en,check,flags,note_zh,note_en")`,
     );
   });
 

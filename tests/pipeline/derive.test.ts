@@ -15,7 +15,7 @@ const r = (id: string, value: number, unit_base: Observation['unit_base'], decim
 });
 const check = (rows: Record<string, Rounded>, id: string, relation: string) => {
   const problems = runChecks([{ id, check: [relation] }], new Map(Object.entries(rows)), 'figures.csv');
-  return { problems, flags: rows[id]!.obs.flags, checks: rows[id]!.obs.checks };
+  return { problems, flags: rows[id]!.obs.flags, checks: rows[id]!.obs.checks_en };
 };
 
 describe('cross-checks', () => {

@@ -25,7 +25,8 @@ const row = (id: string, replace: (cells: string[]) => void) =>
 const COLUMNS = FIGURES.split('\n')[0]!.split(',');
 const PERIOD = COLUMNS.indexOf('period');
 const VALUE = COLUMNS.indexOf('value');
-const NOTE = COLUMNS.indexOf('note');
+const NOTE = COLUMNS.indexOf('note_en');
+const NOTE_ZH = COLUMNS.indexOf('note_zh');
 
 describe('long strings and control characters', () => {
   it('rejects a 100 KB name with one error naming file, line and field', () => {
@@ -38,20 +39,20 @@ describe('long strings and control characters', () => {
   it('rejects a 100 KB note and a 100 KB report title, and still lists figures.csv problems', () => {
     const out = messages({ figures: row('f001', (c) => (c[NOTE] = 'x'.repeat(100_000))), report: reportJson({ title_en: 'y'.repeat(100_000) }) });
     expect(out).toHaveLength(2);
-    expect(out[0]).toMatch(new RegExp(`^${REPORT}/figures.csv:2: note: is 100000 characters long; at most 2000`));
+    expect(out[0]).toMatch(new RegExp(`^${REPORT}/figures.csv:2: note_en: is 100000 characters long; at most 2000`));
     expect(out[1]).toMatch(new RegExp(`^${REPORT}/report.json:4: title_en: is 100000 characters long; at most 300`));
   });
 
   it('rejects a NUL byte or an escape in any text field instead of publishing it raw', () => {
     expect(messages({ figures: row('f001', (c) => (c[NOTE] = 'before\u0000after')) })).toEqual([
-      `${REPORT}/figures.csv:2: note: contains the control character U+0000 at character 7; data/ text holds none (got "before\\u0000after")`,
+      `${REPORT}/figures.csv:2: note_en: contains the control character U+0000 at character 7; data/ text holds none (got "before\\u0000after")`,
     ]);
     const source = readFileSync(join(writeDataset(), REPORT, 'source.txt'), 'utf8').replace('推动了', '推动\u0000了');
     expect(messages({ source, report: reportJson({}, source) })).toContain(
       `${REPORT}/source.txt:3: (text): contains the control character U+0000 (got "2019,全区教育和体育系统在区委区政府的正确领导下,推动\\u0000了张店教育体育工作又好又快发展。")`,
     );
-    expect(messages({ report: reportJson({ notes: 'bell\u0007' }) })).toEqual([
-      `${REPORT}/report.json:20: notes: contains the control character U+0007 at character 5; data/ text holds none (got "bell\\u0007")`,
+    expect(messages({ report: reportJson({ notes_zh: '响铃', notes_en: 'bell\u0007' }) })).toEqual([
+      `${REPORT}/report.json:22: notes_en: contains the control character U+0007 at character 5; data/ text holds none (got "bell\\u0007")`,
     ]);
   });
 });
@@ -195,8 +196,8 @@ describe('formula-leading cells in published CSVs', () => {
     const dir = writeDataset({
       metrics: METRICS.replace('学校建设投资,Investment in school construction', `学校建设投资,"${formula.replaceAll('"', '""')}"`),
       regions: REGIONS.replace('The title names the district.', '@SUM(1+1)'),
-      figures: row('f001', (c) => (c[NOTE] = '+cmd')),
-      report: reportJson({ title_en: '-2+3', notes: '=1+1' }),
+      figures: row('f001', (c) => ((c[NOTE_ZH] = '+命令'), (c[NOTE] = '+cmd'))),
+      report: reportJson({ title_en: '-2+3', notes_zh: '=1+1', notes_en: '=1+1' }),
     });
     const { compiled, problems } = compileDataset(readDataset(dir, dir));
     expect(problems).toEqual([]);

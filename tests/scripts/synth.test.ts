@@ -75,7 +75,7 @@ describe('npm run synth', () => {
     expect(compiled!.observations.filter((o) => o.kind === 'derived')).toHaveLength(R * Y * 2);
     // every figure is located in its report's text, and the gaokao rate was checked against its counts
     expect(compiled!.observations.filter((o) => o.kind !== 'derived').every((o) => o.figure_start !== null)).toBe(true);
-    expect(compiled!.observations.filter((o) => o.checks.includes('ratio_of')).every((o) => !o.flags.includes('inconsistent_rate'))).toBe(true);
+    expect(compiled!.observations.filter((o) => o.checks_en.includes('ratio_of')).every((o) => !o.flags.includes('inconsistent_rate'))).toBe(true);
     expect(compiled!.reports.every((r) => r.to_review.length === 0 && r.mentions_skipped === 1)).toBe(true);
 
     // npm run data streams the same files that the in-memory compile describes

@@ -19,7 +19,8 @@ const region: Region = {
   gb_code: '370303',
   basis: 'explicit',
   evidence: '',
-  reasoning: '',
+  reasoning_zh: '',
+  reasoning_en: '',
 };
 const row = (id: string, value: number, scope = 'region') =>
   observation({

@@ -51,7 +51,8 @@ describe('row labels', () => {
       gb_code: '',
       basis: 'inferred',
       evidence: '',
-      reasoning: '',
+      reasoning_zh: '',
+      reasoning_en: '',
     },
   };
   const ctx = (locale: 'zh-cn' | 'en', byProvince = false) => ({
