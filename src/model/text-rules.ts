@@ -1,5 +1,6 @@
 // Rules every text field of data/ obeys, whatever its table: a length that a real name, title or note never
-// reaches, and no control characters. Checked before the schemas, by field name, so a new column is covered too.
+// reaches, no control characters, and prose in both languages or in neither. Checked by field name, so a new
+// column is covered too.
 
 /**
  * Longest value of a field, in characters (code points), by its name without a language suffix (note for note_zh
@@ -48,4 +49,25 @@ export function textProblem(field: string, value: string): string | null {
     for (const _ of value) if (++n > max) return `is ${Array.from(value).length} characters long; at most ${max} are allowed`;
   }
   return null;
+}
+
+/**
+ * Fields written in both languages, as `k_zh` and `k_en` (a page shows the reader's, src/i18n/locale.ts, and never
+ * falls back to the other): a record with one and not its twin is refused, at the empty twin. A field without a twin
+ * in the record (scope_en beside scope, title_en beside title) is a name in English, not a pair.
+ */
+export function missingLanguageProblems(record: Readonly<Record<string, unknown>>): { field: string; message: string }[] {
+  const filled = (v: unknown) => typeof v === 'string' && v.trim() !== '';
+  const problems: { field: string; message: string }[] = [];
+  for (const [field, value] of Object.entries(record)) {
+    const pair = /^(.+)_(zh|en)$/.exec(field);
+    if (!pair || !filled(value)) continue;
+    const [language, twin] = pair[2] === 'zh' ? ['English', `${pair[1]}_en`] : ['Chinese', `${pair[1]}_zh`];
+    if (twin in record && !filled(record[twin]))
+      problems.push({
+        field: twin,
+        message: `is empty, but ${field} is not: give its ${language} too (every text of data/ is written in both languages or in neither)`,
+      });
+  }
+  return problems;
 }

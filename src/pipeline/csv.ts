@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import type { z } from 'astro/zod';
 import type { Problem } from './problems.ts';
-import { textProblem } from '../model/text-rules.ts';
+import { missingLanguageProblems, textProblem } from '../model/text-rules.ts';
 
 export type Located<T> = { line: number; data: T };
 
@@ -79,6 +79,8 @@ export function validateRecords<S extends z.ZodType>(
       problems.push(...text);
       continue;
     }
+    // a row in one language is refused but still read, so that its other problems are listed in the same run
+    for (const p of missingLanguageProblems(record.data)) problems.push({ path, line: record.line, ...p });
     const result = schema.safeParse(record.data);
     if (result.success) rows.push({ line: record.line, data: result.data });
     else problems.push(...zodProblems(result.error, path, record.line, record.data));

@@ -1,7 +1,7 @@
 // Parse and validate every source file against the schemas of src/model, and check that ids refer to things
 // that exist. Every problem is collected; nothing is thrown.
 import { readCsvRecords, shortened, validateRecords, zodProblems, type Located } from './csv.ts';
-import { textProblem } from '../model/text-rules.ts';
+import { missingLanguageProblems, textProblem } from '../model/text-rules.ts';
 import { jsonKeyLine } from '../lib/json-lines.ts';
 import type { Problem } from './problems.ts';
 import type { RawDataset, RawReport, SourceFile } from './read.ts';
@@ -193,6 +193,10 @@ export function validateReport(folder: RawReport, tables: ValidTables, reportIds
   }
   const textProblems = jsonTextProblems(json, folder.reportJson.text, jsonPath);
   problems.push(...textProblems);
+  // prose in one language only is refused, but the report is still checked, so one run lists all of its problems
+  if (json && typeof json === 'object' && !Array.isArray(json))
+    for (const p of missingLanguageProblems(json as Record<string, unknown>))
+      problems.push({ path: jsonPath, line: jsonKeyLine(folder.reportJson.text, p.field), ...p });
   const meta = reportSchema.safeParse(json);
   if (!meta.success || textProblems.length) {
     if (!meta.success)
