@@ -33,7 +33,7 @@ beforeAll(() => {
   // 100 KB names and notes are refused, each at its file, line and field, and nothing is published
   const refused = writeDataset({
     regions: REGIONS.replace('Zhangdian District', HUGE),
-    report: reportJson({ notes: HUGE }),
+    report: reportJson({ notes_zh: HUGE, notes_en: HUGE }),
   });
   const refusedOut = mkdtempSync(join(tmpdir(), 'atlas-refused-'));
   const refusedRun = spawnSync('node', ['scripts/build-data.ts'], {
@@ -42,7 +42,7 @@ beforeAll(() => {
   });
   expect(refusedRun.status).toBe(1);
   expect(refusedRun.stderr).toMatch(/regions\.csv:2: name_en: is 100000 characters long; at most 200 are allowed/);
-  expect(refusedRun.stderr).toMatch(/report\.json:\d+: notes: is 100000 characters long; at most 5000 are allowed/);
+  expect(refusedRun.stderr).toMatch(/report\.json:\d+: notes_en: is 100000 characters long; at most 5000 are allowed/);
   expect(readdirSync(refusedOut)).toEqual([]);
 
   const dir = writeDataset({
@@ -50,13 +50,16 @@ beforeAll(() => {
       'Investment in school construction,CNY,,中小学建设项目的投资额。',
       `${csvText(fill(`${FORMULA} ${EVIL}`, 200))},CNY,,${csvText(fill(`@SUM(A1) ${EVIL}`, 1000))}`,
     ),
-    regions: REGIONS.replace('The title names the district.', csvText(fill(`-2+3 ${EVIL}`, 1000))).replace(
-      '张店区,Zhangdian District',
-      `${csvText(`${FORMULA}张店区`)},${csvText(fill(`Zhangdian ${'\u202E'}District`, 200))}`,
-    ),
-    figures: `${FIGURES}f005,school_construction_investment,2019,actual,2,亿元,,2亿元,"加大教育投入<img src=x onerror=alert(4)>投资2亿元",${csvText(fill('school:+1+1', 200))},${csvText(fill('school +1+1', 200))},,,${csvText(fill(`${FORMULA} ${EVIL}`, 2000))}\n`,
+    regions: REGIONS.replace(
+      '标题写明该区。,The title names the district.',
+      `${csvText(fill(`-2+3 ${EVIL}`, 1000))},${csvText(fill(`-2+3 ${EVIL}`, 1000))}`,
+    ).replace('张店区,Zhangdian District', `${csvText(`${FORMULA}张店区`)},${csvText(fill(`Zhangdian ${'\u202E'}District`, 200))}`),
+    figures: `${FIGURES}f005,school_construction_investment,2019,actual,2,亿元,,2亿元,"加大教育投入<img src=x onerror=alert(4)>投资2亿元",${csvText(fill('school:+1+1', 200))},${csvText(fill('school +1+1', 200))},,,${csvText(fill(`${FORMULA} ${EVIL}`, 2000))},${csvText(fill(`${FORMULA} ${EVIL}`, 2000))}\n`,
     source,
-    report: reportJson({ title_en: fill(`javascript:alert(5) ${EVIL}`, 300), notes: fill(`+cmd ${EVIL}`, 5000) }, source),
+    report: reportJson(
+      { title_en: fill(`javascript:alert(5) ${EVIL}`, 300), notes_zh: fill(`+cmd ${EVIL}`, 5000), notes_en: fill(`+cmd ${EVIL}`, 5000) },
+      source,
+    ),
   });
   // The fixture's snapshot must hold the hostile line too.
   writeFileSync(join(dir, 'snapshots', '004_0000.txt'), snapshot);
@@ -96,7 +99,7 @@ describe('a hostile dataset', () => {
         if (href) expect(href.trim().toLowerCase().startsWith('javascript:'), `${file}: ${href}`).toBe(false);
       }
     }
-    expect(readFileSync(join(DIST, 'regions', '370303', 'index.html'), 'utf8')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(readFileSync(join(DIST, 'en', 'regions', '370303', 'index.html'), 'utf8')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 
   it('publishes no CSV cell that a spreadsheet would run as a formula, except numbers', () => {
