@@ -7,6 +7,7 @@ import { observationSchema } from './observation.ts';
 import { publishedReferenceSchema } from './reference.ts';
 import { regionObject } from './region.ts';
 import { publishedReportSchema } from './report.ts';
+import { publishedReviewSchema } from './review.ts';
 
 export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'array';
 export type Column = { name: string; type: FieldType; en: string; zh: string };
@@ -75,6 +76,18 @@ export const TABLES = {
     primaryKey: ['measure', 'year'],
     foreignKeys: [{ fields: 'metric_id', reference: { resource: 'metrics', fields: 'metric_id' } }],
     columns: columnsOf(publishedReferenceSchema),
+  },
+  reviews: {
+    title: 'Second readings of compared rows',
+    description:
+      'For each row a comparison chart draws (and each row it no longer draws after a reading): someone other than its curator read it in its source against its metric’s definition; the verdict, the rule applied and the reason in both languages.',
+    primaryKey: 'observation_id',
+    foreignKeys: [
+      { fields: 'observation_id', reference: { resource: 'observations', fields: 'observation_id' } },
+      { fields: 'metric_id', reference: { resource: 'metrics', fields: 'metric_id' } },
+      { fields: 'compared_in', reference: { resource: 'metrics', fields: 'metric_id' } },
+    ],
+    columns: columnsOf(publishedReviewSchema),
   },
 } as const;
 

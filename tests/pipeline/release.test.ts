@@ -10,7 +10,7 @@ import { compileDataset } from '../../src/pipeline/compile.ts';
 import { readDataset } from '../../src/pipeline/read.ts';
 import { formatProblem } from '../../src/pipeline/problems.ts';
 import { outputFiles } from '../../src/pipeline/publish.ts';
-import type { Entry, Versioning } from '../../src/pipeline/release.ts';
+import { changelog, type Entry, type Versioning } from '../../src/pipeline/release.ts';
 
 const REPO = process.cwd();
 const scratch = () => {
@@ -26,11 +26,20 @@ const release = (dir: string) => {
 };
 const edit = (path: string, change: (text: string) => string) => writeFileSync(path, change(readFileSync(path, 'utf8')));
 
+const major = (version: string) => Number(version.split('.')[0]);
+const runRelease = (dir: string, ...args: string[]) =>
+  spawnSync(process.execPath, ['scripts/release.ts', ...args], { env: { ...process.env, DATA_DIR: dir }, encoding: 'utf8' });
+
 describe('the changelog against the latest release', () => {
   let dir: string;
   let split: { metric: string; row: string };
+  /** The release the edits are measured against: the data as they stand, released in the scratch copy if they are a draft. */
+  let base: string;
   beforeAll(() => {
     dir = scratch();
+    const before = release(dir).release;
+    base = before.version.replace(/-draft$/, '');
+    if (!before.released) expect(runRelease(dir, '--version', base, '--date', '2026-12-02').status).toBe(0);
     // 1. one value changed: 45340名 → 45341名 in the report's text as collected, its cut and its figure row
     const report = join(dir, 'reports', '002-hengfeng-2021');
     const seed = join(dir, 'snapshots', JSON.parse(readFileSync(join(report, 'report.json'), 'utf8')).seed_file);
@@ -72,43 +81,62 @@ describe('the changelog against the latest release', () => {
       },
       { change: 'removed', id: '000-p1-anon-city-f024', metric_id: 'municipal_first_class_kindergartens' },
     ]);
-    expect(r).toMatchObject({ version: '3.0.0-draft', previous: '2.0.0', released: false, date: '' });
+    const next = `${major(base) + 1}.0.0`;
+    expect(r).toMatchObject({ version: `${next}-draft`, previous: base, released: false, date: '' });
     const changes = Papa.parse<Record<string, string>>(files.get('changes.csv')!, { header: true, skipEmptyLines: true }).data;
     expect(changes.find((c) => c.field === 'value')).toMatchObject({
       change: 'changed',
       observation_id: '002-hengfeng-2021-f022',
       old: '45340',
       new: '45341',
-      previous_version: '2.0.0',
+      previous_version: base,
     });
-    expect(JSON.parse(files.get('datapackage.json')!).version).toBe('3.0.0-draft');
+    expect(JSON.parse(files.get('datapackage.json')!).version).toBe(`${next}-draft`);
   });
 
   it('is recorded by npm run release, which refuses a version smaller than the changes need', () => {
-    const run = (...args: string[]) =>
-      spawnSync(process.execPath, ['scripts/release.ts', ...args], { env: { ...process.env, DATA_DIR: dir }, encoding: 'utf8' });
-    const minor = run('--version', '2.1.0', '--date', '2026-12-02');
+    const run = (...args: string[]) => runRelease(dir, ...args);
+    const next = `${major(base) + 1}.0.0`;
+    const minorVersion = `${major(base)}.${Number(base.split('.')[1]) + 1}.0`;
+    const minor = run('--version', minorVersion, '--date', '2026-12-03');
     expect(minor.status).toBe(2);
-    expect(minor.stderr).toMatch(/need a major version \(3\.0\.0\); 2\.1\.0 is a minor one/);
-    expect(run('--version', '3.0.0', '--date', '2026-11-30').stderr).toMatch(/before the latest release's date 2026-12-01/);
-    expect(run('--version', '3.0.0', '--date', '2026-12-02').status).toBe(0);
+    expect(minor.stderr).toMatch(
+      new RegExp(`need a major version \\(${next.replaceAll('.', '\\.')}\\); ${minorVersion.replaceAll('.', '\\.')} is a minor one`),
+    );
+    const latestDate = JSON.parse(readFileSync(join(dir, 'releases', `${base}.json`), 'utf8')).date;
+    expect(run('--version', next, '--date', '2026-11-30').stderr).toMatch(new RegExp(`before the latest release's date ${latestDate}`));
+    expect(run('--version', next, '--date', '2026-12-03').status).toBe(0);
     const { release: r } = release(dir);
-    // the released data: version and date of the record, the same changelog against 2.0.0
-    expect(r).toMatchObject({ version: '3.0.0', date: '2026-12-02', previous: '2.0.0', released: true });
+    // the released data: version and date of the record, the same changelog against the release before
+    expect(r).toMatchObject({ version: next, date: '2026-12-03', previous: base, released: true });
     expect(r.entries.map((e) => e.change)).toEqual(['split', 'changed', 'removed']);
   });
 });
 
 describe('the real dataset', () => {
-  it('is release 2.0.0 of 2026-12-01, whose changelog against 1.0.0 names the metric splits', () => {
+  it('is its latest release, or a draft of the version its changes need, named in datapackage.json', () => {
     const { release: r, files } = release(join(REPO, 'data'));
-    expect(r).toMatchObject({ version: '2.0.0', date: '2026-12-01', previous: '1.0.0', released: true });
-    const splits = r.entries.filter((e) => e.change === 'split').map((e) => e as Extract<Entry, { change: 'split' }>);
+    const latest = compileDataset(readDataset(join(REPO, 'data'))).compiled!.releases.at(-1)!;
+    if (r.released) expect(r).toMatchObject({ version: latest.version, date: latest.date });
+    else expect(r).toMatchObject({ version: expect.stringMatching(/-draft$/), previous: latest.version, date: '' });
+    const pkg = JSON.parse(files.get('datapackage.json')!);
+    expect(pkg.version).toBe(r.version);
+    expect(pkg.created).toBe(r.date ? `${r.date}T00:00:00Z` : undefined);
+  });
+
+  it('has release 2.0.0 of 2026-12-01, whose changelog against 1.0.0 names the metric splits', () => {
+    const { release: r, files } = release(join(REPO, 'data'));
+    const history = compileDataset(readDataset(join(REPO, 'data'))).compiled!.releases;
+    const [v1, v2] = [history.find((h) => h.version === '1.0.0')!, history.find((h) => h.version === '2.0.0')!];
+    expect(v2.date).toBe('2026-12-01');
+    const entries = changelog(v1, v2);
+    const splits = entries.filter((e) => e.change === 'split').map((e) => e as Extract<Entry, { change: 'split' }>);
     expect(splits).toContainEqual(expect.objectContaining({ metric_id: 'education_expenditure', to: ['education_expenditure', 'education_budget'] }));
     expect(splits).toContainEqual(expect.objectContaining({ metric_id: 'student_aid_amount', to: ['student_aid_amount', 'tuition_waiver_amount'] }));
-    expect(r.entries).toContainEqual({ change: 'column_added', table: 'observations', column: 'scope_en' });
+    expect(entries).toContainEqual({ change: 'column_added', table: 'observations', column: 'scope_en' });
+    // the published changelog: against the latest release, or, once the data are released, against the one before
+    expect(r.entries.length).toBeGreaterThan(0);
     const pkg = JSON.parse(files.get('datapackage.json')!);
-    expect(pkg).toMatchObject({ version: '2.0.0', created: '2026-12-01T00:00:00Z' });
     expect(pkg.resources.map((r: { path: string }) => r.path)).toContain('changes.csv');
   });
 });
