@@ -162,7 +162,7 @@ const zh = {
   thisRegion: '本地区',
   comparabilityHeading: '可比性',
   comparabilityData:
-    '指标表（metrics）的 measure、compare、period_basis、stage 四列说明每个指标能否、如何在地区间比较：比率、变化、平均数可跨规模比较，数量和金额不可；compare 为 no 的指标只列出、不排名，为 province 的只在省内比较。观测表（observations）的 scope 与 scope_en 写明数值是否只涉及地区的一部分，flags 中的 restatement、alternative_value 标出重复陈述和另一读法，region_inferred、year_inferred 标出本站推断的地区和年份。网站的对比图只画全地区、同一口径、同一类型、同一种期间的数值。',
+    '指标表（metrics）的 measure、compare、period_basis、stage 四列说明每个指标能否、如何在地区间比较：比率、变化、平均数可跨规模比较，数量和金额不可；compare 为 no 的指标只列出、不排名，为 province 的只在省内比较。观测表（observations）的 scope 与 scope_en 写明数值是否只涉及地区的一部分，flags 中的 restatement、alternative_value 标出重复陈述和另一读法，region_inferred、year_inferred 标出本站推断的地区和年份。网站的对比图只画全地区、同一口径、同一类型、同一种期间的数值；含义不明（ambiguous_*）、与核对矛盾（inconsistent_*）或有两个读法的数值只列出、不比较。图中每个数值都经过整理者之外的人对照原文二次审读，结论、依据的规则和中英文理由见审读表（reviews）；本站推算的人均、校均数值（kind 为 derived）在 inputs 中写明所用的两个观测。',
   comparabilityMore: '可比性规则详见方法说明。',
   growthHeading: '经费增长',
   growthIntro:
@@ -472,7 +472,7 @@ const en: Strings = {
   thisRegion: 'this region',
   comparabilityHeading: 'Comparability',
   comparabilityData:
-    'Four columns of metrics — measure, compare, period_basis and stage — say whether and how each metric compares across regions: rates, changes and averages compare across sizes, counts and amounts do not; a metric with compare = no is listed, never ranked, and one with compare = province is compared within a province only. In observations, scope and scope_en say whether a value covers only part of a region; the flags restatement and alternative_value mark a figure stated again or read another way, and region_inferred and year_inferred a region or year this site inferred. The site’s comparison charts draw only whole-region values of one definition, kind and kind of period.',
+    'Four columns of metrics — measure, compare, period_basis and stage — say whether and how each metric compares across regions: rates, changes and averages compare across sizes, counts and amounts do not; a metric with compare = no is listed, never ranked, and one with compare = province is compared within a province only. In observations, scope and scope_en say whether a value covers only part of a region; the flags restatement and alternative_value mark a figure stated again or read another way, and region_inferred and year_inferred a region or year this site inferred. The site’s comparison charts draw only whole-region values of one definition, kind and kind of period; a value left unclear (ambiguous_*), contradicted by a cross-check (inconsistent_*) or read two ways is listed, never compared. Each drawn value was read a second time, in its source, by someone other than its curator: the verdict, the rule applied and the reasons in both languages are in reviews. Per-unit values this site computes (kind derived) name the two observations they divide in inputs.',
   comparabilityMore: 'The comparability rules are set out in the methodology.',
   growthHeading: 'Funding growth',
   growthIntro:
