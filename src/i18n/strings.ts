@@ -140,7 +140,7 @@ const zh = {
   targetsHeading: '目标与计划',
   partsHeading: '只涉及地区一部分的数值',
   otherHeading: '其他期间、口径或重复陈述的数值',
-  unclearHeading: '含义不明或前后矛盾、不作比较的数值',
+  unclearHeading: '含义不明或前后矛盾的数值（不作比较）',
   otherReason: {
     period: '期间不同',
     restatement: '重复陈述',
@@ -449,7 +449,7 @@ const en: Strings = {
   targetsHeading: 'Targets and plans',
   partsHeading: 'Values for part of a region',
   otherHeading: 'Values of another period or definition, or stated twice',
-  unclearHeading: 'Values left unclear or contradicted by their source: not compared',
+  unclearHeading: 'Unclear or contradicted values (not compared)',
   otherReason: {
     period: 'different period',
     restatement: 'stated again',
