@@ -8,6 +8,7 @@ import { publishedMetricSchema } from './model/metric.ts';
 import { regionObject } from './model/region.ts';
 import { publishedReportSchema } from './model/report.ts';
 import { referenceRowSchema } from './model/reference.ts';
+import { publishedReviewSchema } from './model/review.ts';
 import { dataDir } from './site/store.ts';
 import { z } from 'astro/zod';
 
@@ -22,4 +23,5 @@ export const collections = {
     loader: async () => rows('reference').map((row) => ({ ...row, id: `${row.measure}-${row.year}` })),
     schema: referenceRowSchema.extend({ value: z.number() }),
   }),
+  reviews: defineCollection({ loader: keyed('reviews', 'observation_id'), schema: publishedReviewSchema }),
 };

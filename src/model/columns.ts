@@ -7,6 +7,7 @@ import { observationSchema } from './observation.ts';
 import { publishedReferenceSchema } from './reference.ts';
 import { regionObject } from './region.ts';
 import { publishedReportSchema } from './report.ts';
+import { publishedReviewSchema } from './review.ts';
 
 export type FieldType = 'string' | 'number' | 'integer' | 'boolean' | 'array';
 export type Column = { name: string; type: FieldType; en: string; zh: string };
@@ -85,6 +86,20 @@ export const TABLES = {
     primaryKey: ['measure', 'year'],
     foreignKeys: [{ fields: 'metric_id', reference: { resource: 'metrics', fields: 'metric_id' } }],
     columns: columnsOf(publishedReferenceSchema),
+  },
+  reviews: {
+    title_zh: '对比数据的复核',
+    title_en: 'Second readings of compared rows',
+    description_zh: '对比图画出的每一行（以及复核后不再画出的每一行）由整理者以外的人对照原文和指标定义复读：结论、所用规则和中英文理由。',
+    description_en:
+      'For each row a comparison chart draws (and each row it no longer draws after a reading): someone other than its curator read it in its source against its metric’s definition; the verdict, the rule applied and the reason in both languages.',
+    primaryKey: 'observation_id',
+    foreignKeys: [
+      { fields: 'observation_id', reference: { resource: 'observations', fields: 'observation_id' } },
+      { fields: 'metric_id', reference: { resource: 'metrics', fields: 'metric_id' } },
+      { fields: 'compared_in', reference: { resource: 'metrics', fields: 'metric_id' } },
+    ],
+    columns: columnsOf(publishedReviewSchema),
   },
 } as const;
 

@@ -61,3 +61,8 @@ export function previousPeriod(period: string): string | null {
   if (!m[2]) return String(year - 1);
   return m[3] === '2' ? `${year}${m[2]}1` : `${year - 1}${m[2]}2`;
 }
+
+/** Whether `inner` lies within `outer`: the same period, or a half-year or semester of that year (2022S1 within 2022). */
+export function periodWithin(inner: string, outer: string): boolean {
+  return inner === outer || (/^\d{4}$/.test(outer) && /^\d{4}[HS][12]$/.test(inner) && inner.startsWith(outer));
+}

@@ -27,6 +27,8 @@ const MAX_CHARS: Readonly<Record<string, number>> = {
   note: 2000,
   notes: 5000,
   reason: 500,
+  reason_en: 1000,
+  reason_zh: 1000,
 };
 /** Any field not named above (ids, codes, periods, flags…). */
 const DEFAULT_MAX_CHARS = 200;

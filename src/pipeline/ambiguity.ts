@@ -1,11 +1,13 @@
 // A report may state one whole-region value per metric, period and kind; a second one leaves a reader unable to
 // tell which is "the" value, so the compile step refuses it unless the curator ties the two rows (restates=,
-// alternative_to=) or scopes the part it describes (group:…, school:…, area:…).
+// alternative_to=) or scopes the part it describes (group:…, school:…, area:…). Two readings of one quantity
+// (alternative_to) must both be flagged unclear: the comparison rule then lists both and draws neither.
 import type { Problem } from './problems.ts';
 import type { Located } from './csv.ts';
 import type { FigureRow } from '../model/figure.ts';
 import { RELATION_RE } from '../model/figure.ts';
 import type { Observation } from '../model/observation.ts';
+import { AMBIGUOUS_FLAGS } from '../vocab/flags.ts';
 
 /** Which row a restates= or alternative_to= names, and how. */
 function declaredRelation(row: Pick<FigureRow, 'check'>): { kind: 'restates' | 'alternative_to'; target: string } | null {
@@ -53,6 +55,19 @@ export function checkAmbiguity(rows: Located<FigureRow>[], byLocalId: Map<string
           field: 'value',
           message: `restates ${relation.target} (line ${lineOf.get(relation.target)}), whose value is ${target.value_base} ${target.unit_base}: a restatement repeats the value; for another reading use alternative_to`,
           got: obs.value_base,
+        });
+        continue;
+      }
+      // Two readings of one quantity leave it unsettled: neither may be compared until the text settles it.
+      const unflagged =
+        relation.kind === 'alternative_to' ? [obs, target].filter((o) => !o.flags.some((f) => (AMBIGUOUS_FLAGS as readonly string[]).includes(f))) : [];
+      if (unflagged.length) {
+        problems.push({
+          path,
+          line,
+          field: 'flags',
+          message: `alternative_to=${relation.target}: two readings of one quantity leave both unclear; flag ${unflagged.map((o) => (o === obs ? row.id : relation.target)).join(' and ')} ${AMBIGUOUS_FLAGS.join(', ')} (whichever the note explains), so that neither is compared`,
+          got: row.flags.join(';'),
         });
         continue;
       }

@@ -21,6 +21,9 @@ import type { ReferenceRow } from '../model/reference.ts';
 import { resolvePeriod } from '../model/period.ts';
 import { unitInfo, writtenDecimals } from '../text/figure.ts';
 import { readReleases, type ReleaseHistory } from './release.ts';
+import { derivePerUnit, finishPerUnit, perUnitMetrics, readPerUnit } from './per-unit.ts';
+import { finishReviews, observeReviewed, readReviews } from './reviews.ts';
+import type { PublishedReview } from '../model/review.ts';
 
 export type CompiledReport = ReportMeta &
   Coverage & {
@@ -39,6 +42,8 @@ export type Compiled = {
   reference: ReferenceRow[];
   /** Releases of data/releases/, oldest first: the dataset's version and changelog come from them. */
   releases: ReleaseHistory;
+  /** Second readings of compared rows (data/reviews.csv), each held to its row. */
+  reviews: PublishedReview[];
 };
 
 /** Natural order of local ids, so f2 sorts before f10 whatever the curator's padding. */
@@ -108,6 +113,8 @@ export function compileDataset(raw: RawDataset): { compiled: Compiled | null; pr
     snapshot: (name) => raw.snapshots.get(name),
     snapshotProblem: (name) => raw.snapshotProblems?.get(name),
     releases: raw.releases,
+    reviews: raw.reviews,
+    perUnit: raw.perUnit,
   };
   const reports: CompiledReport[] = [];
   const observations: Observation[] = [];
@@ -127,7 +134,7 @@ export function compileDataset(raw: RawDataset): { compiled: Compiled | null; pr
 }
 
 /** What the publishing side receives from compileStream. */
-export type DatasetTables = Pick<Compiled, 'metrics' | 'regions' | 'reference' | 'releases'>;
+export type DatasetTables = Pick<Compiled, 'metrics' | 'regions' | 'reference' | 'releases' | 'reviews'>;
 export type DatasetSink = {
   /** Each report once compiled, in report id order, with its observations in published order (derived last). */
   report(report: CompiledReport, observations: readonly Observation[]): void;
@@ -145,6 +152,8 @@ export function compileStream(source: DatasetSource, sink: DatasetSink): { probl
   const { tables, problems } = validateTables(source, (name) => source.snapshot(name));
   const releases = source.releases ? readReleases(source.releases, problems) : [];
   const metrics = new Map(tables.metrics.map((m) => [m.metric_id, m]));
+  const perUnit = readPerUnit(source.perUnit, metrics, problems);
+  const reviews = readReviews(source.reviews, tables.metricIds, problems);
   const snapshots = { get: (name: string) => source.snapshot(name) };
   const regionBasis = new Map(tables.regions.map((r) => [r.region_id, r.basis]));
   const reportIds = new Set<string>();
@@ -165,24 +174,31 @@ export function compileStream(source: DatasetSource, sink: DatasetSink): { probl
       continue;
     }
     const result = compileReport(report, metrics, snapshots, regionBasis.get(report.meta.region_id));
-    problems.push(...result.problems);
+    const unit = derivePerUnit(report, result.observations, perUnit, metrics);
+    problems.push(...result.problems, ...unit.problems);
     if (problems.length) continue;
-    const { derived, newMetrics: more } = deriveGrowth(result.observations, metrics);
+    const { derived: growth, newMetrics: more } = deriveGrowth(result.observations, metrics);
     for (const m of more) if (!newMetrics.has(m.metric_id)) newMetrics.set(m.metric_id, m);
+    const derived = [...growth, ...unit.derived];
     const published = [...result.observations, ...derived];
     // the build's own sentences in Chinese, until checks.ts and derive.ts write both languages (checks-zh.ts)
     for (const o of published) if (!o.checks_zh) o.checks_zh = checksInChinese(o.checks_en);
+    observeReviewed(reviews, report, published);
     sink.report(publishedReportOf(report, result), published);
     observationCount += result.observations.length + derived.length;
     derivedCount += derived.length;
     reportCount++;
   }
-  if (problems.length) return { problems: sortProblems(problems), observations: 0, derived: 0, reports: 0 };
+  problems.push(...finishPerUnit(perUnit));
+  const reviewed = problems.length ? null : finishReviews(reviews);
+  if (reviewed) problems.push(...reviewed.problems);
+  if (problems.length || !reviewed) return { problems: sortProblems(problems), observations: 0, derived: 0, reports: 0 };
   sink.end({
-    metrics: [...tables.metrics, ...newMetrics.values()].sort((a, b) => (a.metric_id < b.metric_id ? -1 : 1)),
+    metrics: perUnitMetrics([...tables.metrics, ...newMetrics.values()], perUnit).sort((a, b) => (a.metric_id < b.metric_id ? -1 : 1)),
     regions: [...tables.regions].sort((a, b) => (a.region_id < b.region_id ? -1 : 1)),
     reference: tables.reference.map((r) => r.data),
     releases,
+    reviews: reviewed.reviews,
   });
   return { problems: [], observations: observationCount, derived: derivedCount, reports: reportCount };
 }

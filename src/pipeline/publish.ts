@@ -69,6 +69,7 @@ export class DatasetEmitter implements DatasetSink {
     this.table('regions', tables.regions, metadata);
     this.table('reports', this.reportRows, metadata);
     this.table('reference', tables.reference.map(publishedReference), metadata);
+    this.table('reviews', tables.reviews, metadata);
     if (release.previous || release.entries.length) this.out.file('changes.csv', changesCsv(release));
     // what the data page shows: the version, its date and notes, and the changelog's entries
     this.out.file('release.json', `${JSON.stringify(release)}\n`);

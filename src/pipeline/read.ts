@@ -36,6 +36,9 @@ export type RawDataset = {
   snapshotProblems?: Map<string, string>;
   reports: RawReport[];
   releases?: ReleaseFiles;
+  /** data/reviews.csv and data/per-unit.csv; absent, no second readings or per-unit values. */
+  reviews?: SourceFile | null;
+  perUnit?: SourceFile | null;
 };
 
 /**
@@ -55,6 +58,10 @@ export type DatasetSource = {
   snapshotProblem?(name: string): string | undefined;
   /** data/releases/: release records (<version>.json) and their manifests (<version>.csv); absent, no releases. */
   releases?: ReleaseFiles;
+  /** data/reviews.csv: second readings of compared rows; absent, none. */
+  reviews?: SourceFile | null;
+  /** data/per-unit.csv: the per-unit values the build computes; absent, none. */
+  perUnit?: SourceFile | null;
 };
 export type ReleaseFiles = { records: SourceFile[]; manifests: SourceFile[] };
 
@@ -101,6 +108,8 @@ export function openDataset(dataDir: string, displayRoot = process.cwd()): Datas
     regions: read(join(dataDir, 'regions.csv')),
     reference: read(join(dataDir, 'reference', 'national.csv')),
     releases: { records: releaseFiles('.json'), manifests: releaseFiles('.csv') },
+    reviews: read(join(dataDir, 'reviews.csv')),
+    perUnit: read(join(dataDir, 'per-unit.csv')),
     folders,
     report: (folder) => ({
       folder,
@@ -138,5 +147,7 @@ export function readDataset(dataDir: string, displayRoot = process.cwd()): RawDa
     snapshotProblems,
     reports: source.folders.map((folder) => source.report(folder)),
     releases: source.releases,
+    reviews: source.reviews,
+    perUnit: source.perUnit,
   };
 }

@@ -8,6 +8,7 @@ import type { PublishedMetric } from '../model/metric.ts';
 import type { PublishedReport } from '../model/report.ts';
 import type { Region } from '../model/region.ts';
 import type { ReferenceRow } from '../model/reference.ts';
+import type { PublishedReview } from '../model/review.ts';
 import { TOPICS } from '../vocab/topics.ts';
 import { compareRegions, compareReports, groupByProvince, isGrouped, provincePages, type ProvinceGroup } from './listing.ts';
 import { dataDir, ShardStore, summarise, type MetricStats, type Totals } from './store.ts';
@@ -24,6 +25,8 @@ export type SiteData = {
   regions: Region[];
   reports: SiteReport[];
   reference: SiteReference[];
+  /** Second readings of compared rows, by observation id. */
+  review: Map<string, PublishedReview>;
   metric: Map<string, PublishedMetric>;
   region: Map<string, Region>;
   report: Map<string, SiteReport>;
@@ -51,12 +54,13 @@ export function siteData(): Promise<SiteData> {
 }
 
 async function load(): Promise<SiteData> {
-  let [metrics, regions, reports, reference] = (await Promise.all([
+  let [metrics, regions, reports, reference, reviews] = (await Promise.all([
     getCollection('metrics'),
     getCollection('regions'),
     getCollection('reports'),
     getCollection('reference'),
-  ]).then((all) => all.map((c) => c.map((e) => e.data)))) as [PublishedMetric[], Region[], SiteReport[], SiteReference[]];
+    getCollection('reviews'),
+  ]).then((all) => all.map((c) => c.map((e) => e.data)))) as [PublishedMetric[], Region[], SiteReport[], SiteReference[], PublishedReview[]];
   regions = regions.map((r) => ({ ...r, name_zh: readerName(r.name_zh), name_en: readerName(r.name_en) }));
   const store = new ShardStore(dataDir());
   const byId = new Map(metrics.map((m) => [m.metric_id, m]));
@@ -77,6 +81,7 @@ async function load(): Promise<SiteData> {
     regions,
     reports,
     reference,
+    review: new Map(reviews.map((r) => [r.observation_id, r])),
     metric: new Map(metrics.map((m) => [m.metric_id, m])),
     region: new Map(regions.map((r) => [r.region_id, r])),
     report: new Map(reports.map((r) => [r.report_id, r])),

@@ -22,6 +22,8 @@ export const routes = {
   methodology: (l: Locale) => page(l, 'methodology/'),
   /** The search page, with a province's region and report pages chosen (split index above LIST_THRESHOLD reports). */
   search: (l: Locale, province?: string) => `${page(l, 'search/')}${province ? `?province=${province}` : ''}`,
+  /** A value this site computed: its entry on its metric's page, with its formula and the sentences of its inputs. */
+  computed: (l: Locale, metricId: string, observationId: string) => `${page(l, `metrics/${metricId}/`)}#obs-${observationId}`,
   /** The sentence an observation came from: its anchor on the report page. */
   observation: (l: Locale, reportId: string, observationId: string) => `${page(l, `reports/${reportId}/`)}#obs-${observationId}`,
 };

@@ -54,3 +54,13 @@ export function severity(flag: string): Severity {
 
 /** A flag that marks the value on charts and tables (⚠): the source contradicts itself or is unreadable there. */
 export const isWarning = (flag: string): boolean => severity(flag) !== 'reading';
+
+/** Flags of a value whose meaning its curators could not settle from the text. */
+export const AMBIGUOUS_FLAGS = ['ambiguous_definition', 'ambiguous_scope', 'ambiguous_period'] as const;
+
+/**
+ * A flag that leaves the value in doubt, so that it is never set beside other values: the source contradicts it,
+ * gives another reading of it, or leaves its definition, scope or period unclear.
+ */
+export const leavesInDoubt = (flag: string): boolean =>
+  severity(flag) === 'contradiction' || flag === 'alternative_value' || (AMBIGUOUS_FLAGS as readonly string[]).includes(flag);

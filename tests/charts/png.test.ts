@@ -22,7 +22,7 @@ const woff = (pkg: string, file: string) => readFileSync(join(dirname(createRequ
 
 /** The downloadable image of a chart titled `title`, as the site writes it; by default Chinese below, so Noto Sans SC is loaded. */
 const titled = (title: string, locale: Locale, subtitle = '阳江市 · 2022') => {
-  const none = { compared: [], targets: [], parts: [], other: [], regions: 0 };
+  const none = { compared: [], targets: [], parts: [], unclear: [], other: [], regions: 0, reasons: new Map() };
   const model: ChartModel = {
     ...{ name: title, subtitle, warnings: [], alt: '', rows: [], partition: none, noChart: '', distribution: null, note: '' },
     ...{ svg: '', svgNarrow: '', hasDerived: false, hasNational: false, legend: [], drawn: [] },

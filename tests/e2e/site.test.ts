@@ -54,6 +54,11 @@ describe('every comparison panel of the built site', () => {
           rows.every((o) => !o.flags.includes('restatement') && !o.flags.includes('alternative_value')),
           `${where}: no restatement`,
         ).toBe(true);
+        // a value its source leaves unclear or contradicts, or gives twice, is listed beside the chart, never drawn
+        expect(
+          rows.flatMap((o) => o.flags.filter((f) => /^(ambiguous_|inconsistent_)/.test(f)).map((f) => `${o.observation_id} ${f}`)),
+          `${where}: nothing in doubt`,
+        ).toEqual([]);
         expect(new Set(rows.map((o) => o.region_id)).size, `${where}: two regions at least`).toBeGreaterThanOrEqual(2);
         const growth = GROWTH_PANELS.find((g) => g.id === panel.getAttribute('data-growth-panel'));
         const allowed = growth ? [growth.stated, derivedGrowthId(growth.base)] : [rows[0]!.metric_id];

@@ -8,6 +8,7 @@ import { publishedMetricSchema } from '../../src/model/metric.ts';
 import { publishedReferenceSchema } from '../../src/model/reference.ts';
 import { regionObject } from '../../src/model/region.ts';
 import { publishedReportSchema } from '../../src/model/report.ts';
+import { publishedReviewSchema } from '../../src/model/review.ts';
 import { readDataset } from '../../src/pipeline/read.ts';
 import { compileDataset } from '../../src/pipeline/compile.ts';
 import { outputFiles } from '../../src/pipeline/publish.ts';
@@ -19,6 +20,7 @@ const SCHEMAS: Record<TableName, z.ZodObject> = {
   regions: regionObject,
   reports: publishedReportSchema,
   reference: publishedReferenceSchema,
+  reviews: publishedReviewSchema,
 };
 const metaOf = (schema: z.ZodObject, field: string) => (schema.shape[field] as z.ZodType).meta() as { en: string; zh: string };
 

@@ -6,13 +6,21 @@ import { readDataset } from '../../src/pipeline/read.ts';
 import { FIGURES, METRICS, writeDataset } from '../fixtures/dataset.ts';
 
 const PATH = 'reports/004-zhangdian-2019/figures.csv';
-const compile = (extra: string) => {
-  const dir = writeDataset({ figures: `${FIGURES}${extra}` });
+/** The fixture with `extra` rows, and with `firstFlags` on its first row (f001, 18亿元). */
+const compile = (extra: string, firstFlags = '') => {
+  const figures = firstFlags ? FIGURES.replace('投资18亿元的9所中小学建设稳步推进,,,,,', `投资18亿元的9所中小学建设稳步推进,,,,${firstFlags},`) : FIGURES;
+  const dir = writeDataset({ figures: `${figures}${extra}` });
   return compileDataset(readDataset(dir, dir));
 };
 // 500余万元 of the same sentence family: a second investment figure of the report, written as a new row.
-const SECOND = (scope: string, scopeEn: string, check: string, note = { zh: '', en: '' }) =>
-  `f005,school_construction_investment,2019,actual,500,万元,gt,500余万元,投资500余万元购置平板3000余部,${scope},${scopeEn},${check},,${note.zh},${note.en}\n`;
+const SECOND = (
+  scope: string,
+  scopeEn: string,
+  check: string,
+  note = { zh: '', en: '' },
+  flags = check.startsWith('alternative_to') ? 'ambiguous_definition' : '',
+) =>
+  `f005,school_construction_investment,2019,actual,500,万元,gt,500余万元,投资500余万元购置平板3000余部,${scope},${scopeEn},${check},${flags},${note.zh},${note.en}\n`;
 
 describe('ambiguous whole-region values', () => {
   it('rejects a second whole-region value with its file, line and field, naming the first', () => {
@@ -44,10 +52,22 @@ describe('ambiguous whole-region values', () => {
     expect(compile(SECOND('', '', 'alternative_to=f001')).problems.map(formatProblem)).toEqual([
       expect.stringContaining(`${PATH}:6: note_en: alternative_to needs the reason in note_zh and note_en`),
     ]);
-    const { compiled, problems } = compile(SECOND('', '', 'alternative_to=f001', { zh: '另一读法', en: 'another reading' }));
+    const { compiled, problems } = compile(SECOND('', '', 'alternative_to=f001', { zh: '另一读法', en: 'another reading' }), 'ambiguous_definition');
     expect(problems).toEqual([]);
     expect(compiled!.observations.find((o) => o.observation_id.endsWith('f005'))!.flags).toContain('alternative_value');
     expect(compiled!.observations.find((o) => o.observation_id.endsWith('f001'))!.flags).not.toContain('alternative_value');
+  });
+
+  it('refuses two readings of one quantity unless both are flagged unclear, so that neither is compared', () => {
+    // 横峰 gives 453 borrowers in one section and 429 in another: the row read first is as unsettled as the other
+    expect(compile(SECOND('', '', 'alternative_to=f001', { zh: '另一读法', en: 'another reading' })).problems.map(formatProblem)).toEqual([
+      expect.stringContaining(`${PATH}:6: flags: alternative_to=f001: two readings of one quantity leave both unclear; flag f001 ambiguous_definition`),
+    ]);
+    expect(
+      compile(SECOND('', '', 'alternative_to=f001', { zh: '另一读法', en: 'another reading' }, ''), 'ambiguous_definition').problems.map(formatProblem),
+    ).toEqual([
+      expect.stringContaining(`${PATH}:6: flags: alternative_to=f001: two readings of one quantity leave both unclear; flag f005 ambiguous_definition`),
+    ]);
   });
 
   it('accepts a restatement only when it repeats the value, and only of the same key', () => {

@@ -30,6 +30,51 @@ describe('partition', () => {
     expect(p.regions).toBe(2);
   });
 
+  it('lists every row the source leaves in doubt with its reason, and never draws it', () => {
+    const rows = [
+      o('a1', { region_id: 'a' }),
+      o('b1', { region_id: 'b', flags: ['ambiguous_definition', 'region_inferred'] }),
+      o('c1', { region_id: 'c', flags: ['ambiguous_scope'] }),
+      o('d1', { region_id: 'd', flags: ['ambiguous_period'] }),
+      // 7487 − 6825 = 662, stated 746: every row of the failed check is contradicted
+      o('e1', { region_id: 'e', flags: ['inconsistent_change'] }),
+      o('f1', { region_id: 'f' }),
+    ];
+    const p = partition(metric, rows);
+    expect(p.compared.map((x) => x.observation_id)).toEqual(['a1', 'f1']);
+    expect(p.unclear.map((x) => x.observation_id)).toEqual(['b1', 'c1', 'd1', 'e1']);
+    expect(Object.fromEntries(p.reasons)).toEqual({ b1: 'ambiguous_definition', c1: 'ambiguous_scope', d1: 'ambiguous_period', e1: 'contradicted' });
+    expect(p.regions).toBe(2);
+    // a target or a part keeps its own group, whatever its flags: neither is drawn anyway
+    const q = partition(metric, [
+      o('t1', { kind: 'target', flags: ['ambiguous_definition'] }),
+      o('p1', { scope: 'group:x', scope_en: 'x', flags: ['ambiguous_scope'] }),
+    ]);
+    expect([q.targets.length, q.parts.length, q.unclear.length]).toEqual([1, 1, 0]);
+  });
+
+  it('compares neither of two values a report gives for one quantity: the row read first and its other reading', () => {
+    // 横峰: 429 borrowers in one section, 453 in another (alternative_to); a third region states one value
+    const rows = [
+      o('h47', { report_id: 'r-h', region_id: 'h', value_base: 429 }),
+      o('h10', { report_id: 'r-h', region_id: 'h', value_base: 453, flags: ['alternative_value'] }),
+      o('h99', { report_id: 'r-h', region_id: 'h', value_base: 5, period: '2021', year: 2021 }),
+      o('y1', { report_id: 'r-y', region_id: 'y', value_base: 6746 }),
+      o('z1', { report_id: 'r-z', region_id: 'z', value_base: 462 }),
+    ];
+    const p = partition(metric, rows);
+    expect(p.compared.map((x) => x.observation_id)).toEqual(['h99', 'y1', 'z1']);
+    expect(p.unclear.map((x) => x.observation_id)).toEqual(['h47', 'h10']);
+    expect([p.reasons.get('h47'), p.reasons.get('h10')]).toEqual(['two_values', 'two_values']);
+  });
+
+  it('says why each other whole-region value is listed apart', () => {
+    const p = partition(metric, all);
+    expect(Object.fromEntries(p.reasons)).toEqual({ c1: 'period', c2: 'restatement', d1: 'unreadable' });
+    expect(partition({ ...metric, compare: 'no' }, all).reasons.get('a1')).toBe('listed');
+    expect(partition({ ...metric, derived_from: 'x' }, all).reasons.get('a1')).toBe('kind');
+  });
+
   it('ranks nothing for a metric declared not comparable, and only derived values for a derived metric', () => {
     expect(partition({ ...metric, compare: 'no' }, all).compared).toEqual([]);
     expect(partition({ ...metric, derived_from: 'x' }, [...all, o('e1', { region_id: 'e', kind: 'derived' })]).compared.map((x) => x.observation_id)).toEqual([
