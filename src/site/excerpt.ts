@@ -21,3 +21,32 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
     .map((part, i) => ({ text: htmlText(part), mark: i % 2 === 1 }))
     .filter((p) => p.text !== '');
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The page's text around the first whole occurrence of one of `words`, every occurrence marked. Pagefind cuts
+ * Chinese into characters, so for 入园率 it may show a passage about 投入 on a page that holds 入园率 elsewhere; the
+ * search page then shows this instead. The page text breaks lines between elements, so a word may span a space.
+ */
+export function excerptAround(content: string, words: string[], radius = 40): ExcerptPart[] {
+  const found = words.filter((w) => w.length).map((w) => [...w].map(escapeRegExp).join('\\s*'));
+  if (!found.length) return [];
+  const pattern = new RegExp(found.join('|'), 'gu');
+  const first = pattern.exec(content);
+  if (!first) return [];
+  const start = Math.max(0, first.index - radius);
+  const end = Math.min(content.length, first.index + first[0].length + radius);
+  const window = content.slice(start, end);
+  const parts: ExcerptPart[] = [];
+  let at = 0;
+  for (const hit of window.matchAll(new RegExp(pattern.source, 'gu'))) {
+    if (hit.index > at) parts.push({ text: window.slice(at, hit.index), mark: false });
+    parts.push({ text: hit[0], mark: true });
+    at = hit.index + hit[0].length;
+  }
+  if (at < window.length) parts.push({ text: window.slice(at), mark: false });
+  if (start > 0) parts.unshift({ text: '…', mark: false });
+  if (end < content.length) parts.push({ text: '…', mark: false });
+  return parts;
+}
