@@ -16,7 +16,12 @@ export const referenceRowSchema = z.object({
   value: z.string().regex(/^\d+(\.\d+)?$/, 'must be a number in ASCII digits'),
   unit: z.string().min(1).meta({ en: 'Unit.', zh: '单位。' }),
   document: z.string().min(1).meta({ en: 'The official document it comes from.', zh: '出处文件。' }),
-  publisher: z.string().min(1).meta({ en: 'Who published it.', zh: '发布机构。' }),
+  // The received file gives the press conference as "教育部新闻发布会 (2022-09-27)": its date once landed here.
+  publisher: z
+    .string()
+    .min(1)
+    .refine((s) => !/^\d{4}(-\d{2}){0,2}$/.test(s), 'must name who published it, not a date')
+    .meta({ en: 'Who published it.', zh: '发布机构。' }),
   published: z
     .string()
     .regex(/^\d{4}(-\d{2}-\d{2})?$/, 'must be a year or a date')
