@@ -2,7 +2,7 @@
 // machine whose Node is older than the project needs: plain JavaScript that any Node since 18 runs. It provisions
 // Node 24 from the npm registry's `node` package when the running Node is too old (cached, so once per machine),
 // installs the dependencies when they are missing or differ from package-lock.json, then runs the npm script named
-// by its argument under that Node.
+// by its first argument under that Node, with the arguments after it (`npm start -- --port 4000`).
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -66,7 +66,7 @@ const exitWith = (result, what) => {
   if (result.status !== 0) process.exit(result.status ?? 1);
 };
 
-function main(script) {
+function main(script, args) {
   if (!script) {
     console.error('usage: node scripts/bootstrap.mjs <npm script>');
     process.exit(2);
@@ -89,7 +89,7 @@ function main(script) {
       }
     }
     const env = { ...process.env, PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}`, BUREAU_ATLAS_PROVISIONED: '1' };
-    exitWith(spawnSync(node, [fileURLToPath(import.meta.url), script], { stdio: 'inherit', env }), node);
+    exitWith(spawnSync(node, [fileURLToPath(import.meta.url), script, ...args], { stdio: 'inherit', env }), node);
     return;
   }
   const stale = installProblem();
@@ -97,7 +97,7 @@ function main(script) {
     console.error(`Installing the dependencies (npm ci): ${stale}`);
     exitWith(npm(['ci', '--no-audit', '--no-fund'], { cwd: ROOT }), 'npm ci');
   }
-  exitWith(npm(['run', script], { cwd: ROOT }), `npm run ${script}`);
+  exitWith(npm(['run', script, ...(args.length ? ['--', ...args] : [])], { cwd: ROOT }), `npm run ${script}`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main(process.argv[2]);
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main(process.argv[2], process.argv.slice(3));
