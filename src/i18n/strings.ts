@@ -1,12 +1,21 @@
 // Every interface string of the site, in both languages. Pages and components take their text from here only.
+import type { PeriodPart } from '../model/period.ts';
+import type { Flag } from '../vocab/flags.ts';
+import type { Qualifier } from '../vocab/qualifiers.ts';
 import type { Locale } from './format.ts';
+
+/**
+ * A label for every code of a vocabulary: a code without a label fails the type check (`satisfies` also refuses a
+ * label for no code). Published data may carry a code this build does not list, so a lookup by any string is allowed
+ * and may miss.
+ */
+type Labels<K extends string> = Readonly<Record<K, string>> & Readonly<Partial<Record<string, string>>>;
 
 const zh = {
   siteName: '教育局数据图谱',
   siteTagline: '地方教育局工作报告中的数字，逐条可查原文',
   holdings: '目前收录 {reports} 份报告、{regions} 个地区、{figures} 个数字（{years}）。每个数字都能一键查到它在报告中的原句。',
   holdingsYears: '{from}–{to} 年',
-  langName: '中文',
   otherLang: 'English',
   skip: '跳到正文',
   nav: { home: '首页', topics: '主题', regions: '地区', reports: '报告', data: '数据下载', methodology: '方法说明', search: '搜索' },
@@ -40,8 +49,8 @@ const zh = {
     restatement: '重复陈述同一数值',
     alternative_value: '同一数量的另一读法',
     rate_above_100: '比率超过 100%（毛入学率、完成率可能如此，请核对原句）',
-  } as Record<string, string>,
-  qualifiers: { '': '', approx: '约', gt: '超过', ge: '不低于', lt: '不到', le: '不超过' } as Record<string, string>,
+  } satisfies Record<Flag, string> as Labels<Flag>,
+  qualifiers: { '': '', approx: '约', gt: '超过', ge: '不低于', lt: '不到', le: '不超过' } satisfies Record<Qualifier, string> as Labels<Qualifier>,
   // only for a value with a qualifier: the English space would otherwise lead the value
   qualifiedValue: '{qualifier}{value}',
   notOfficial: '本站数字均为各地教育局在工作报告中自述的数字，不是官方统计数据；每个数字都链接到报告原句。',
@@ -60,7 +69,6 @@ const zh = {
   kind: '类型',
   flagsLabel: '标记',
   source: '出处',
-  sourceSentence: '原句',
   note: '整理者注释',
   checks: '核对',
   unit: '单位',
@@ -96,15 +104,12 @@ const zh = {
   evidence: '证据',
   province: '省份',
   gbCode: '行政区划代码',
-  backToChart: '返回',
   seeInReport: '查看原句',
   metricsWithData: '有数据的指标',
   onlyOneRegion: '以下指标没有两个以上地区的同一口径数值，不画对比图：',
   metricCounts: '{n} 个数值，{r} 个地区',
-  scopeNote: '范围',
   national: '全国数值（官方统计）',
   nationalMissing: '该年份暂无全国数值',
-  difference: '与全国差距',
   searchPlaceholder: '搜索地区、指标、报告原文……',
   searchNoJs: '搜索需要 JavaScript。也可以浏览下方的地区、指标和报告列表。',
   notFound: '页面不存在',
@@ -125,9 +130,8 @@ const zh = {
   searchShardNote:
     '共有 {r} 个地区、{n} 份报告，地区页和报告原文的索引按省份分开。选择一个省份，就能搜索该省的地区页和报告原文。不选省份时，搜索地区名称会找到它所在省份的地区列表。',
   searchThisProvince: '在本省的地区页和报告原文中搜索',
-  halves: { H1: '{y}年上半年', H2: '{y}年下半年', S1: '{y}年春季学期', S2: '{y}年秋季学期' } as Record<string, string>,
+  halves: { H1: '{y}年上半年', H2: '{y}年下半年', S1: '{y}年春季学期', S2: '{y}年秋季学期' } satisfies Record<PeriodPart, string> as Labels<PeriodPart>,
   relativeYears: { Y: '年份不明（报告当年）', 'Y-1': '年份不明（报告上一年）', 'Y+1': '年份不明（报告下一年）' } as Record<string, string>,
-  inferredMark: '推断',
   inferredLegend: '* 推断：原文未写明这一地区或年份，由本站据原文推断（依据见地区页和报告页）',
   qualifierLegend: '≈ 约、近；> 余、多、超过；≥ 以上、不低于；< 不到、低于；≤ 以内、不超过',
   comparedCount: '{n} 个地区有同一口径的全地区实际数值',
@@ -193,7 +197,6 @@ const zh = {
   sourceIndexNo: '索引号',
   sourceIssued: '发文日期',
   sourcePublisher: '发布机构',
-  sourceDetails: '原文发布信息（照录原网页）',
   colon: '：',
   inParentheses: '（{x}）',
   itemN: '{label} · 第{n}项',
@@ -302,7 +305,6 @@ const en: Strings = {
   siteTagline: 'Figures from Chinese local education bureaus’ work reports, each traced to its sentence',
   holdings: '{reports} reports, {regions} regions and {figures} figures{years}. Every figure links to the sentence of the report it came from.',
   holdingsYears: ' ({from}–{to})',
-  langName: 'English',
   otherLang: '中文',
   skip: 'Skip to content',
   nav: { home: 'Home', topics: 'Topics', regions: 'Regions', reports: 'Reports', data: 'Data', methodology: 'Methodology', search: 'Search' },
@@ -343,8 +345,8 @@ const en: Strings = {
     restatement: 'The same value stated again',
     alternative_value: 'Another reading of the same quantity',
     rate_above_100: 'A rate above 100 % (possible for gross enrolment or completion rates; check the sentence)',
-  },
-  qualifiers: { '': '', approx: 'about', gt: 'more than', ge: 'at least', lt: 'less than', le: 'at most' },
+  } satisfies Record<Flag, string>,
+  qualifiers: { '': '', approx: 'about', gt: 'more than', ge: 'at least', lt: 'less than', le: 'at most' } satisfies Record<Qualifier, string>,
   qualifiedValue: '{qualifier} {value}',
   notOfficial:
     'Every figure here is what a local education bureau said in its own work report, not an official statistic; each links to the sentence it came from.',
@@ -363,7 +365,6 @@ const en: Strings = {
   kind: 'Kind',
   flagsLabel: 'Flags',
   source: 'Source',
-  sourceSentence: 'Sentence',
   note: 'Curator’s note',
   checks: 'Checks',
   unit: 'Unit',
@@ -400,15 +401,12 @@ const en: Strings = {
   evidence: 'Evidence',
   province: 'Province',
   gbCode: 'GB/T 2260 code',
-  backToChart: 'Back',
   seeInReport: 'Read the sentence',
   metricsWithData: 'Metrics with data',
   onlyOneRegion: 'These metrics lack values of one definition from two regions or more, so they have no comparison chart:',
   metricCounts: '{n} values, {r} regions',
-  scopeNote: 'Scope',
   national: 'National value (official statistics)',
   nationalMissing: 'No national value for that year',
-  difference: 'Difference from national',
   searchPlaceholder: 'Search regions, metrics, report text…',
   searchNoJs: 'Search needs JavaScript. You can also browse the regions, metrics and reports listed below.',
   notFound: 'Page not found',
@@ -429,13 +427,12 @@ const en: Strings = {
   searchShardNote:
     'With {r} regions and {n} reports, the index of region pages and report texts is split by province. Choose a province to search its region pages and report texts. Without a province, a region’s name finds the list of regions of its province.',
   searchThisProvince: 'Search this province’s region pages and report texts',
-  halves: { H1: 'first half of {y}', H2: 'second half of {y}', S1: 'spring semester {y}', S2: 'autumn semester {y}' },
+  halves: { H1: 'first half of {y}', H2: 'second half of {y}', S1: 'spring semester {y}', S2: 'autumn semester {y}' } satisfies Record<PeriodPart, string>,
   relativeYears: {
     Y: 'year unknown (the report’s year)',
     'Y-1': 'year unknown (the year before the report)',
     'Y+1': 'year unknown (the year after the report)',
   },
-  inferredMark: 'inferred',
   inferredLegend: '* inferred: the text does not name this region or year; this site inferred it from the text (evidence on the region and report pages)',
   qualifierLegend: '≈ about, nearly; > more than; ≥ at least; < less than; ≤ at most',
   comparedCount: '{n} regions have a whole-region actual value of this definition',
@@ -503,7 +500,6 @@ const en: Strings = {
   sourceIndexNo: 'Index number (索引号)',
   sourceIssued: 'Date issued (发文日期)',
   sourcePublisher: 'Publisher (发布机构)',
-  sourceDetails: 'Original publication details (as the source page gives them)',
   colon: ': ',
   inParentheses: ' ({x})',
   itemN: '{label} · item {n}',
