@@ -17,8 +17,10 @@ import { join } from 'node:path';
 import type { Versioning } from '../pipeline/release.ts';
 import { repositoryUrl } from './issue.ts';
 import { lineFinder } from './cite.ts';
+import { reportTitle } from './report-title.ts';
 
-export type SiteReport = PublishedReport;
+/** A report with the site's title for it in both languages (report-title.ts); its own title stays `title`. */
+export type SiteReport = PublishedReport & { heading_zh: string; heading_en: string };
 export type SiteReference = Omit<ReferenceRow, 'value'> & { value: number };
 export type SiteData = {
   metrics: PublishedMetric[];
@@ -62,6 +64,12 @@ async function load(): Promise<SiteData> {
     getCollection('reviews'),
   ]).then((all) => all.map((c) => c.map((e) => e.data)))) as [PublishedMetric[], Region[], SiteReport[], SiteReference[], PublishedReview[]];
   regions = regions.map((r) => ({ ...r, name_zh: readerName(r.name_zh), name_en: readerName(r.name_en) }));
+  const regionOf = new Map(regions.map((r) => [r.region_id, r]));
+  reports = reports.map((r) => ({
+    ...r,
+    heading_zh: reportTitle(r, regionOf.get(r.region_id), 'zh-cn'),
+    heading_en: reportTitle(r, regionOf.get(r.region_id), 'en'),
+  }));
   const store = new ShardStore(dataDir());
   const byId = new Map(metrics.map((m) => [m.metric_id, m]));
   const { metricStats, regionCounts, totals } = summarise(store, (id) => byId.get(id));
@@ -83,7 +91,7 @@ async function load(): Promise<SiteData> {
     reference,
     review: new Map(reviews.map((r) => [r.observation_id, r])),
     metric: new Map(metrics.map((m) => [m.metric_id, m])),
-    region: new Map(regions.map((r) => [r.region_id, r])),
+    region: regionOf,
     report: new Map(reports.map((r) => [r.report_id, r])),
     metricStats,
     regionCounts,
