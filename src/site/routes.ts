@@ -19,6 +19,8 @@ export const routes = {
   regionsIn: (l: Locale, province: string, n = 1) => page(l, `regions/p/${province}/${n > 1 ? `${n}/` : ''}`),
   reportsIn: (l: Locale, province: string, n = 1) => page(l, `reports/p/${province}/${n > 1 ? `${n}/` : ''}`),
   data: (l: Locale) => page(l, 'data/'),
+  /** The data explorer; `query` is its state (src/site/explore.ts exploreQuery). */
+  explore: (l: Locale, query = '') => `${page(l, 'data/explore/')}${query}`,
   methodology: (l: Locale) => page(l, 'methodology/'),
   /** The search page, with a province's region and report pages chosen (split index above LIST_THRESHOLD reports). */
   search: (l: Locale, province?: string) => `${page(l, 'search/')}${province ? `?province=${province}` : ''}`,
