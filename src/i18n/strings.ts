@@ -323,6 +323,15 @@ const zh = {
     previous: '上一页',
     next: '下一页',
   },
+  preview: {
+    footer: 'CC BY 4.0 · 每个数字都链接到报告原句 · 非官方统计',
+    metric: '{n} 个数字，来自 {regions} 个地区',
+    region: '{n} 个数字，{reports} 份报告',
+    topic: '{metrics} 个指标，{n} 个数字',
+    province: '{regions} 个地区，{n} 个数字',
+    site: '{reports} 份报告、{regions} 个地区、{n} 个数字',
+    alt: '{title}：{subtitle}（{site}，CC BY 4.0）',
+  },
 };
 
 type Strings = typeof zh;
@@ -663,6 +672,15 @@ const en: Strings = {
     reset: 'Clear all filters',
     previous: 'Previous page',
     next: 'Next page',
+  },
+  preview: {
+    footer: 'CC BY 4.0 · every figure linked to its sentence · not official statistics',
+    metric: 'Figures: {n} · regions: {regions}',
+    region: 'figures: {n} · reports: {reports}',
+    topic: 'Metrics: {metrics} · figures: {n}',
+    province: 'regions: {regions} · figures: {n}',
+    site: 'Reports: {reports} · regions: {regions} · figures: {n}',
+    alt: '{title}: {subtitle} ({site}, CC BY 4.0)',
   },
 };
 
