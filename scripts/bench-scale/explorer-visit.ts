@@ -39,5 +39,12 @@ try {
 const sorted = [...runs].sort((a, b) => a.ms - b.ms);
 const middle = sorted[1]!;
 console.log(
-  JSON.stringify({ first_result_ms: middle.ms, runs_ms: runs.map((r) => r.ms), rows: middle.rows, read_bytes: middle.bytes, requests: middle.requests, file_bytes: middle.fileBytes }),
+  JSON.stringify({
+    first_result_ms: middle.ms,
+    runs_ms: runs.map((r) => r.ms),
+    rows: middle.rows,
+    read_bytes: middle.bytes,
+    requests: middle.requests,
+    file_bytes: middle.fileBytes,
+  }),
 );

@@ -49,14 +49,28 @@ function question(out: string): string {
 
 export function measureExplorer(bench: Bench, tag: string, out: string): ExplorerResult {
   const path = question(out);
-  const failed = (error: string): ExplorerResult => ({ ok: false, error, path, first_result_ms: null, runs_ms: [], rows: '', read_bytes: 0, requests: 0, file_bytes: 0 });
+  const failed = (error: string): ExplorerResult => ({
+    ok: false,
+    error,
+    path,
+    first_result_ms: null,
+    runs_ms: [],
+    rows: '',
+    read_bytes: 0,
+    requests: 0,
+    file_bytes: 0,
+  });
   const dist = explorerSite(bench);
   if (!dist) return failed('the site build for the explorer failed (see logs/explorer-astro.log)');
   const root = join(bench.work, `${tag}-explorer-root`);
   composeRoot(dist, out, root);
   const step = run(bench, `${tag}-explorer`, [process.execPath, join(REPO, 'scripts', 'bench-scale', 'explorer-visit.ts'), root, path]);
   rmSync(root, { recursive: true, force: true });
-  const last = readFileSync(resolve(REPO, step.log), 'utf8').trim().split('\n').filter((l) => l.startsWith('{')).at(-1);
+  const last = readFileSync(resolve(REPO, step.log), 'utf8')
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .at(-1);
   if (!step.ok || !last) return failed(step.error ?? 'no result');
   return { ok: true, path, ...(JSON.parse(last) as Omit<ExplorerResult, 'ok' | 'path'>) };
 }

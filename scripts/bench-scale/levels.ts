@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { scratchProject } from '../scratch-project.ts';
 import { REPO, files, pages, round, run, type Bench, type Files, type Pages, type Step } from './measure.ts';
 import { measureExplorer, type ExplorerResult } from './explorer.ts';
+import { kindCosts, type KindCost } from './kinds.ts';
 
 export const FULL = { regions: 3200, years: 10, metrics: 40 };
 /**
@@ -22,7 +23,8 @@ export type LevelResult = {
   observations: number;
   synth: Step & { bytes: number; files: number };
   data: Step & Files;
-  site?: { astro: Step; search_index: Step | null } & Files & Pages & { deploy_parquet_only: Files; downloads: Record<string, number> };
+  site?: { astro: Step; search_index: Step | null } & Files &
+    Pages & { deploy_parquet_only: Files; downloads: Record<string, number>; kinds: Record<string, KindCost> };
   /** The data explorer's first filtered result on this level's tables (explorer.ts). */
   explorer?: ExplorerResult;
 };
@@ -116,5 +118,6 @@ function buildSite(options: Options, tag: string, dir: string, out: string): Lev
     ...pages(dist),
     deploy_parquet_only: files(dist, (path) => !DUPLICATE_DOWNLOAD.test(relative(dist, path))),
     downloads,
+    kinds: astro.ok ? kindCosts(dist, resolve(REPO, astro.log)) : {},
   };
 }
