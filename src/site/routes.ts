@@ -19,6 +19,8 @@ export const routes = {
   regionsIn: (l: Locale, province: string, n = 1) => page(l, `regions/p/${province}/${n > 1 ? `${n}/` : ''}`),
   reportsIn: (l: Locale, province: string, n = 1) => page(l, `reports/p/${province}/${n > 1 ? `${n}/` : ''}`),
   data: (l: Locale) => page(l, 'data/'),
+  /** A chart alone, for an iframe on another site (src/pages/[...lang]/embed/). */
+  embed: (l: Locale, metricId: string) => page(l, `embed/${metricId}/`),
   /** The data explorer; `query` is its state (src/site/explore.ts exploreQuery). */
   explore: (l: Locale, query = '') => `${page(l, 'data/explore/')}${query}`,
   methodology: (l: Locale) => page(l, 'methodology/'),
