@@ -102,15 +102,12 @@ describe('the data explorer', () => {
 
   it('searches in the English twin too, in English names', async () => {
     const { page, close } = await explore('en/data/explore/?q=enrolment%20rate');
-    // two words, each anywhere in the name: "gross enrolment rate", "enrolment … rate"
-    const expected = all.filter((o) =>
-      ['enrolment', 'rate'].every((w) =>
-        metrics
-          .find((m) => m.metric_id === o.metric_id)!
-          .name_en.toLowerCase()
-          .includes(w),
-      ),
-    );
+    // two words, each anywhere in the metric's names or id ("gross enrolment rate", "enrolment … rate")
+    const texts = (id: string) => {
+      const m = metrics.find((x) => x.metric_id === id)!;
+      return `${m.name_en} ${m.name_zh} ${m.metric_id}`.toLowerCase();
+    };
+    const expected = all.filter((o) => ['enrolment', 'rate'].every((w) => texts(o.metric_id).includes(w)));
     expect(expected.length).toBeGreaterThan(0);
     expect(await status(page)).toContain(`${expected.length} of ${all.length}`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
