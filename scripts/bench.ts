@@ -79,7 +79,7 @@ function moduleGraph(entries: string[]): { loaded: Set<string>; onDemand: Set<st
   };
   const loaded = walk(entries, new Set());
   const onDemand = new Set<string>();
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const file of [...loaded, ...onDemand]) {
       for (const target of imports(file, true)) {
@@ -125,19 +125,17 @@ for (const file of pages(DIST)) {
   byKind.set(kind, entry);
 }
 const weights = Object.fromEntries(
-  [...byKind]
-    .sort()
-    .map(([kind, { total, js, jsOnDemand }]) => [
-      kind,
-      {
-        pages: total.length,
-        first_load_gzip_median: median(total),
-        first_load_gzip_max: Math.max(...total),
-        js_gzip_max: Math.max(...js),
-        js_on_demand_gzip_max: Math.max(...jsOnDemand),
-        js_over_budget: Math.max(0, Math.max(...js.map((x, i) => x + jsOnDemand[i]!)) - JS_BUDGET),
-      },
-    ]),
+  [...byKind].sort().map(([kind, { total, js, jsOnDemand }]) => [
+    kind,
+    {
+      pages: total.length,
+      first_load_gzip_median: median(total),
+      first_load_gzip_max: Math.max(...total),
+      js_gzip_max: Math.max(...js),
+      js_on_demand_gzip_max: Math.max(...jsOnDemand),
+      js_over_budget: Math.max(0, Math.max(...js.map((x, i) => x + jsOnDemand[i]!)) - JS_BUDGET),
+    },
+  ]),
 );
 
 // Lighthouse, mobile emulation, against the site served under its sub-path.

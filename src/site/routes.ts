@@ -49,7 +49,8 @@ export async function bothLocales<P extends Path>(paths: P[] | Promise<P[]> = [{
 export const asset = (path: string) => `${import.meta.env.BASE_URL}${path}`;
 
 /** A page's preview image (src/pages/previews/): metric, region and topic pages their own, others the site's. */
-export const previewImage = (kind: 'metric' | 'region' | 'province' | 'topic' | 'site', id: string, locale: Locale) => asset(`previews/${kind}-${id}.${locale}.png`);
+export const previewImage = (kind: 'metric' | 'region' | 'province' | 'topic' | 'site', id: string, locale: Locale) =>
+  asset(`previews/${kind}-${id}.${locale}.png`);
 
 /** The same page in the other language. */
 export function twinPath(pathname: string, locale: Locale): string {
