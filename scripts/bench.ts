@@ -100,15 +100,23 @@ const byKind = new Map<string, { total: number[]; js: number[]; jsOnDemand: numb
 for (const file of pages(DIST)) {
   const html = readFileSync(file, 'utf8');
   const { document } = parseHTML(html);
-  const assets = [...document.querySelectorAll('script[src], link[rel="stylesheet"][href]')].map((el) => el.getAttribute('src') ?? el.getAttribute('href')!);
+  // the Content-Security-Policy's loader (src/site/csp.ts) adds the page's modules from an inline script: its list counts too
+  const loaded = [...document.querySelectorAll('script:not([src])')].flatMap((s) =>
+    [...(s.textContent ?? '').matchAll(/["'](\/[^"']+\.js)["']/g)].map((m) => m[1]!),
+  );
+  const assets = [
+    ...[...document.querySelectorAll('script[src], link[rel="stylesheet"][href]')].map((el) => el.getAttribute('src') ?? el.getAttribute('href')!),
+    ...loaded,
+  ];
   const local = (url: string) => join(DIST, url.slice(BASE.length));
   const jsFiles = assets
     .filter((u) => u.endsWith('.js') && u.startsWith(BASE))
     .map(local)
     .filter(existsSync);
   const inlineJs = [...document.querySelectorAll('script:not([src])')].map((s) => gzipSync(s.textContent ?? '').length).reduce((a, b) => a + b, 0);
-  const { loaded, onDemand } = moduleGraph(jsFiles);
-  const js = [...loaded].reduce((sum, f) => sum + gz(f), 0) + inlineJs;
+  const graph = moduleGraph(jsFiles);
+  const { onDemand } = graph;
+  const js = [...graph.loaded].reduce((sum, f) => sum + gz(f), 0) + inlineJs;
   const jsOnDemand = [...onDemand].reduce((sum, f) => sum + gz(f), 0);
   const total =
     gz(file) +
