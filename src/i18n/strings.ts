@@ -342,6 +342,7 @@ const zh = {
     drawnExcel: '下载图中画出的行（Excel 可直接打开的 CSV）',
     wholeMetric: '下载这一指标的全部数据（CSV）',
     image: '下载图片（PNG）',
+    preview: '单独打开嵌入页',
   },
   preview: {
     footer: 'CC BY 4.0 · 每个数字都链接到报告原句 · 非官方统计',
@@ -698,14 +699,14 @@ const en: Strings = {
     title: 'Data explorer',
     nav: 'Filter every figure in your browser',
     intro:
-      'Every observation in one table: filter by topic, region, province, metric, kind, year and flags, sort by any column, and search for any part of a region’s or a metric’s name (杭州, 入园率, enrolment). Each row links to its sentence and its metric’s chart. The filters are in the address, so a link shares them.',
+      'Every observation in one table: filter by topic, region, province, metric, kind, year and flags, sort by any column, and search for any part of a region’s or a metric’s name, in English or Chinese (Hangzhou, enrolment). Each row links to its sentence and its metric’s chart. The filters are in the address, so a link shares them.',
     noScript: 'The data explorer needs JavaScript. The same data is here without it: download the files below, or browse by topic, region and report.',
     downloads: 'Download all the data',
     downloadsNote: 'The JSON files split by metric and by region are on the data page.',
     lists: 'Browse the lists',
     topicsList: 'Topics',
     search: 'Search regions or metrics',
-    searchHint: 'any part of a name, such as 杭州, 入园率 or enrolment; several words separated by spaces must all match',
+    searchHint: 'any part of a name, in English or Chinese, such as Hangzhou or enrolment; several words separated by spaces must all match',
     facets: { topic: 'Topic', province: 'Province', region: 'Region', metric: 'Metric', kind: 'Kind', year: 'Year', flag: 'Flag' },
     any: 'All',
     noFlag: 'No flag',
@@ -734,6 +735,7 @@ const en: Strings = {
     drawnExcel: 'Download the rows drawn (CSV that Excel opens as is)',
     wholeMetric: 'Download all of this metric’s data (CSV)',
     image: 'Download the image (PNG)',
+    preview: 'Open the embedded page on its own',
   },
   preview: {
     footer: 'CC BY 4.0 · every figure linked to its sentence · not official statistics',
