@@ -1,4 +1,4 @@
-// npm run bench:scale [-- --levels 0.01,0.03 --site-levels 0.01,0.03 --seed 1 --work DIR --keep --timeout-min 60]
+// npm run bench:scale [-- --levels 0.01,0.03 --site-levels 0.01,0.03 --explorer-levels 0.1 --seed 1 --work DIR --keep --timeout-min 60]
 //
 // How the build grows from the nine curated reports to every county-level bureau for ten years. For each level of
 // national scale (1 = 3,200 regions × 10 years × 40 metrics ≈ 1.4 M observations, 32,000 reports) it generates
@@ -38,6 +38,7 @@ function parseOptions(): Options {
     options: {
       levels: { type: 'string', default: '0.01,0.03' },
       'site-levels': { type: 'string', default: '0.01,0.03' },
+      'explorer-levels': { type: 'string', default: '0.1' },
       seed: { type: 'string', default: '1' },
       work: { type: 'string', default: join(tmpdir(), 'bureau-atlas-scale') },
       keep: { type: 'boolean', default: false },
@@ -51,7 +52,8 @@ function parseOptions(): Options {
       .filter(Boolean)
       .map(Number);
   const siteLevels = parseLevels(values['site-levels']!);
-  const levels = [...new Set([...parseLevels(values.levels!), ...siteLevels])].sort((a, b) => a - b);
+  const explorerLevels = parseLevels(values['explorer-levels']!);
+  const levels = [...new Set([...parseLevels(values.levels!), ...siteLevels, ...explorerLevels])].sort((a, b) => a - b);
   if (levels.some((l) => !(l > 0 && l <= 1.03))) {
     console.error('levels are fractions of national scale, from 0 (exclusive) to 1');
     process.exit(2);
@@ -61,7 +63,7 @@ function parseOptions(): Options {
     console.error(`--work ${work}: choose a folder outside the project's data, public and src`);
     process.exit(2);
   }
-  return { levels, siteLevels, seed: values.seed!, work, keep: values.keep!, timeoutMs: Number(values['timeout-min']) * 60_000 };
+  return { levels, siteLevels, explorerLevels, seed: values.seed!, work, keep: values.keep!, timeoutMs: Number(values['timeout-min']) * 60_000 };
 }
 
 main();

@@ -1,5 +1,5 @@
 // A static server for the built site under its sub-path, as GitHub Pages serves it (404.html for misses).
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -26,10 +26,48 @@ export function serve(root: string, base: string): Promise<{ origin: string; ser
       response.end(readFileSync(join(root, '404.html')));
       return;
     }
-    response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    response.end(readFileSync(file));
+    sendFile(request, response, readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');
   });
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => resolve({ origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })),
   );
+}
+
+/**
+ * A file's bytes, or the one byte range a `Range: bytes=a-b` / `bytes=a-` / `bytes=-n` header asks for (206), as
+ * GitHub Pages answers them: the data explorer reads the Parquet footer and only the column chunks it needs.
+ * A range past the end is 416; several ranges in one header are answered with the whole file, which a client must
+ * accept (RFC 9110 §14.2). HEAD gets the headers alone.
+ */
+export function sendFile(request: IncomingMessage, response: ServerResponse, body: Buffer, type: string): void {
+  const size = body.length;
+  const headers = { 'Content-Type': type, 'Accept-Ranges': 'bytes' };
+  const range = byteRange(request.headers.range, size);
+  if (range === 'unsatisfiable') {
+    response.writeHead(416, { ...headers, 'Content-Range': `bytes */${size}` });
+    response.end();
+    return;
+  }
+  const [start, end] = range ?? [0, size - 1];
+  const part = body.subarray(start, end + 1);
+  response.writeHead(range ? 206 : 200, {
+    ...headers,
+    'Content-Length': String(part.length),
+    ...(range && { 'Content-Range': `bytes ${start}-${end}/${size}` }),
+  });
+  response.end(request.method === 'HEAD' ? undefined : part);
+}
+
+/** The inclusive byte range of a single-range header within `size` bytes; null for no (or an unusable) header. */
+export function byteRange(header: string | undefined, size: number): [number, number] | 'unsatisfiable' | null {
+  const match = /^bytes=(\d*)-(\d*)$/.exec(header?.trim() ?? '');
+  if (!match || (!match[1] && !match[2])) return null;
+  if (!match[1]) {
+    const suffix = Number(match[2]);
+    return suffix === 0 ? 'unsatisfiable' : [Math.max(0, size - suffix), size - 1];
+  }
+  const start = Number(match[1]);
+  const end = match[2] ? Math.min(Number(match[2]), size - 1) : size - 1;
+  if (match[2] && Number(match[2]) < start) return null;
+  return start >= size ? 'unsatisfiable' : [start, end];
 }

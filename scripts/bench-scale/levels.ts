@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { scratchProject } from '../scratch-project.ts';
 import { REPO, files, pages, round, run, type Bench, type Files, type Pages, type Step } from './measure.ts';
+import { measureExplorer, type ExplorerResult } from './explorer.ts';
 import { kindCosts, type KindCost } from './kinds.ts';
 
 export const FULL = { regions: 3200, years: 10, metrics: 40 };
@@ -12,7 +13,7 @@ export const FULL = { regions: 3200, years: 10, metrics: 40 };
  */
 const DUPLICATE_DOWNLOAD = /^data\/(observations\.(csv|json)|by-metric\/|by-region\/|(metrics|regions|reports|reference)\.json$)/;
 
-export type Options = Bench & { levels: number[]; siteLevels: number[]; seed: string; keep: boolean };
+export type Options = Bench & { levels: number[]; siteLevels: number[]; explorerLevels: number[]; seed: string; keep: boolean };
 export type LevelResult = {
   level: number;
   regions: number;
@@ -24,6 +25,8 @@ export type LevelResult = {
   data: Step & Files;
   site?: { astro: Step; search_index: Step | null } & Files &
     Pages & { deploy_parquet_only: Files; downloads: Record<string, number>; kinds: Record<string, KindCost> };
+  /** The data explorer's first filtered result on this level's tables (explorer.ts). */
+  explorer?: ExplorerResult;
 };
 
 export function measureLevel(level: number, options: Options): LevelResult {
@@ -51,6 +54,11 @@ export function measureLevel(level: number, options: Options): LevelResult {
     data: { ...compile, ...files(out) },
   };
   if (compile.ok && options.siteLevels.includes(level)) result.site = buildSite(options, tag, dir, out);
+  if (compile.ok && options.explorerLevels.includes(level)) {
+    result.explorer = measureExplorer(options, tag, out);
+    const e = result.explorer;
+    console.error(`  explorer ${e.ok ? `first result ${e.first_result_ms} ms (runs ${e.runs_ms.join(', ')} ms)` : `FAILED: ${e.error}`}`);
+  }
   if (!options.keep) rmSync(dir, { recursive: true, force: true });
   return result;
 }

@@ -9,9 +9,9 @@ import { REPO, TIME, round, type Step } from './measure.ts';
 /**
  * exponent: the fastest growth a cost may have against the number of observations (1 = linear; above 1.1 the build
  * of the national edition grows out of reach). astro_per_page_ratio: how much Astro's time per page may grow from the
- * smallest to the largest site level measured.
+ * smallest to the largest site level measured. explorer_ms: the data explorer's first filtered result.
  */
-const TARGETS = { data_s: 60, data_rss_mb: 2048, site_s: 15 * 60, page_gz_kb: 100, exponent: 1.1, astro_per_page_ratio: 1.3 };
+const TARGETS = { data_s: 60, data_rss_mb: 2048, site_s: 15 * 60, page_gz_kb: 100, exponent: 1.1, astro_per_page_ratio: 1.3, explorer_ms: 1000 };
 /** GitHub Pages publishes at most 1 GB. */
 const PAGES_LIMIT = 1e9;
 
@@ -94,6 +94,9 @@ export function overTargets(results: LevelResult[], exponentsTop: Exponents): st
     }
   }
   for (const r of results) {
+    if (r.explorer && !r.explorer.ok) overTarget.push(`data explorer at ${percent(r.level)} failed: ${r.explorer.error}`);
+    if (r.explorer?.ok && r.explorer.first_result_ms! > TARGETS.explorer_ms)
+      overTarget.push(`data explorer at ${percent(r.level)}: first result ${r.explorer.first_result_ms} ms > ${TARGETS.explorer_ms} ms`);
     if (!r.site) continue;
     const pct = percent(r.level);
     if (!r.site.astro.ok) overTarget.push(`site build at ${pct} failed after ${r.site.astro.wall_s} s: ${r.site.astro.error}`);
@@ -160,6 +163,13 @@ export function printReport(results: LevelResult[], exponents: Exponents, expone
   console.log(`growth exponents between the two largest levels measured: ${show(exponentsTop)}`);
   for (const r of results)
     if (r.site && !r.site.astro.ok) console.log(`site build at ${percent(r.level)}: FAILED after ${r.site.astro.wall_s} s — ${r.site.astro.error}`);
+  for (const r of results)
+    if (r.explorer?.ok)
+      console.log(
+        `data explorer at ${percent(r.level)} (${r.observations} observations), ${r.explorer.path}: first filtered result ${r.explorer.first_result_ms} ms ` +
+          `(median of ${r.explorer.runs_ms.join(', ')} ms; target ${TARGETS.explorer_ms} ms), ${r.explorer.rows}; read ${round(r.explorer.read_bytes / 1024)} KB ` +
+          `of ${round(r.explorer.file_bytes / 2 ** 20, 1)} MB of Parquet in ${r.explorer.requests} range requests`,
+      );
   console.log(overTarget.length ? `over target:\n  ${overTarget.join('\n  ')}` : 'all measured costs within target');
   console.log(`→ bench/results/scale.json (${cpus().length} CPUs, ${TIME ? '/usr/bin/time -v' : 'resourceUsage'} for peak memory)`);
 }

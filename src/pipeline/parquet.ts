@@ -14,6 +14,11 @@ type BinaryOutput = { bytes(path: string, chunk: Uint8Array): void };
 /** Rows per row group: large enough to compress well, small enough to bound memory at national scale. */
 const ROW_GROUP = 100_000;
 const FLUSH_BYTES = 1_000_000;
+/**
+ * Uncompressed bytes per data page. The offset index lists every page, so a reader that wants a few rows (the data
+ * explorer's page of 50) fetches and decodes the pages that hold them, not a whole column chunk of 100,000 rows.
+ */
+const PAGE_BYTES = 32 * 1024;
 
 const PHYSICAL = {
   string: { type: 'BYTE_ARRAY', converted_type: 'UTF8' },
@@ -79,7 +84,7 @@ export class ParquetTable {
         return v;
       }),
     }));
-    void this.writer.write({ columnData, rowGroupSize: ROW_GROUP });
+    void this.writer.write({ columnData, rowGroupSize: ROW_GROUP, pageSize: PAGE_BYTES });
     this.rows = [];
   }
 

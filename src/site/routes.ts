@@ -19,6 +19,10 @@ export const routes = {
   regionsIn: (l: Locale, province: string, n = 1) => page(l, `regions/p/${province}/${n > 1 ? `${n}/` : ''}`),
   reportsIn: (l: Locale, province: string, n = 1) => page(l, `reports/p/${province}/${n > 1 ? `${n}/` : ''}`),
   data: (l: Locale) => page(l, 'data/'),
+  /** A chart alone, for an iframe on another site (src/pages/[...lang]/embed/). */
+  embed: (l: Locale, metricId: string) => page(l, `embed/${metricId}/`),
+  /** The data explorer; `query` is its state (src/site/explore.ts exploreQuery). */
+  explore: (l: Locale, query = '') => `${page(l, 'data/explore/')}${query}`,
   methodology: (l: Locale) => page(l, 'methodology/'),
   /** The search page, with a province's region and report pages chosen (split index above LIST_THRESHOLD reports). */
   search: (l: Locale, province?: string) => `${page(l, 'search/')}${province ? `?province=${province}` : ''}`,
@@ -43,6 +47,10 @@ export async function bothLocales<P extends Path>(paths: P[] | Promise<P[]> = [{
 
 /** Files that are the same in both languages (downloads, chart data) live outside the locale prefix. */
 export const asset = (path: string) => `${import.meta.env.BASE_URL}${path}`;
+
+/** A page's preview image (src/pages/previews/): metric, region and topic pages their own, others the site's. */
+export const previewImage = (kind: 'metric' | 'region' | 'province' | 'topic' | 'site', id: string, locale: Locale) =>
+  asset(`previews/${kind}-${id}.${locale}.png`);
 
 /** The same page in the other language. */
 export function twinPath(pathname: string, locale: Locale): string {

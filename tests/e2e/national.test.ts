@@ -68,7 +68,8 @@ const entry = (dir: string) =>
 const pageCount = (dir: string) => Object.values(entry(dir).languages).reduce((n, l) => n + l.page_count, 0);
 const htmlPages = () =>
   readdirSync(dist, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
+    // chart-only pages for iframes (embed/) are not searched: their metric's page is
+    .filter((e) => e.isFile() && e.name.endsWith('.html') && !relative(dist, e.parentPath).split('/').includes('embed'))
     .map((e) => relative(dist, join(e.parentPath, e.name)));
 
 describe('the search index at national scale', () => {
