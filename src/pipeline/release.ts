@@ -5,7 +5,7 @@
 // fields, old → new), metric splits and renames, metrics and columns added, removed or redefined.
 // Nothing here reads the clock: a release's date is the one its record states, so builds stay deterministic.
 import { createHash } from 'node:crypto';
-import Papa from 'papaparse';
+import { csvText } from '../lib/csv.ts';
 import type { Problem } from './problems.ts';
 import { readCsvRecords } from './csv.ts';
 import type { SourceFile } from './read.ts';
@@ -68,7 +68,10 @@ function metricHash(m: Record<string, unknown>): string {
 }
 
 export const manifestCsv = (rows: Iterable<ManifestRow>) =>
-  `${Papa.unparse({ fields: [...MANIFEST_COLUMNS], data: [...rows].map((r) => MANIFEST_COLUMNS.map((c) => r[c])) }, { newline: '\n' })}\n`;
+  csvText(
+    MANIFEST_COLUMNS,
+    [...rows].map((r) => MANIFEST_COLUMNS.map((c) => r[c])),
+  );
 
 // ---------------------------------------------------------------------------------------------------------------
 // Semantic versions
