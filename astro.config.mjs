@@ -39,8 +39,9 @@ const headersFile = {
   },
 };
 
-// GitHub Pages serves a project site under /<repo>/: the deploy workflow sets both from the repository.
-const site = process.env.SITE_URL || 'http://localhost:4321';
+// GitHub Pages serves a project site under /<repo>/: the deploy workflow sets both from the repository. Without
+// SITE_URL the site has no absolute address: pages link relatively and citations give none (src/site/address.ts).
+const site = process.env.SITE_URL || undefined;
 const base = process.env.BASE_PATH || '/';
 
 export default defineConfig({

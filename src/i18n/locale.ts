@@ -34,5 +34,5 @@ export function localized<T extends object, K extends BilingualKey<T> & string>(
 /** A { zh, en } pair's text in the reader's language (the column dictionary, the province names of GB/T 2260). */
 export const inLocale = <V>(pair: { zh: V; en: V }, locale: Locale): V => pair[suffix(locale)];
 
-/** A report's title in the reader's language: its Chinese title is the source's own, `title`, not `title_zh`. */
-export const reportTitle = (report: { title: string; title_en: string }, locale: Locale) => (locale === 'zh-cn' ? report.title : report.title_en);
+/** A report's title as the site shows it, in the reader's language (src/site/report-title.ts writes both). */
+export const reportTitle = (report: { heading_zh: string; heading_en: string }, locale: Locale) => localized(report, 'heading', locale);

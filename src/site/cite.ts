@@ -6,7 +6,8 @@ import type { PublishedReport } from '../model/report.ts';
 
 export type Citations = { gbt: string; apa: string; bibtex: string };
 export type DatasetVersion = { version: string; date: string };
-type Report = Pick<PublishedReport, 'report_id' | 'title' | 'title_en' | 'bureau' | 'bureau_en' | 'year'>;
+// A report is cited by the site's title for it (report-title.ts): the sources' own say neither place nor year.
+type Report = Pick<PublishedReport, 'report_id' | 'bureau' | 'bureau_en' | 'year'> & { heading_zh: string; heading_en: string };
 type Figure = Pick<Observation, 'observation_id' | 'quote_start' | 'quote_end' | 'figure_text'>;
 
 /** Line numbers (1-based) of code-point offsets in a text, as the published quote offsets count. */
@@ -43,20 +44,21 @@ export function location(o: Figure, line: number | null): { zh: string; en: stri
   };
 }
 
-export function figureCitations(o: Figure, r: Report, line: number | null, v: DatasetVersion, permalink: string): Citations {
+/** `permalink` is null where the site's address is not configured: a citation gives no address rather than a wrong one. */
+export function figureCitations(o: Figure, r: Report, line: number | null, v: DatasetVersion, permalink: string | null): Citations {
   const at = location(o, line);
   const year = r.year === null ? null : String(r.year);
   return {
-    gbt: `${r.bureau}. ${r.title}[R/OL]//bureau-atlas 贡献者. ${DATASET_ZH}[DS/OL]. ${v.version} 版. ${year ?? '出版年不详'}: ${at.zh}“${o.figure_text}”${v.date ? `[${v.date}]` : ''}. ${permalink}.`,
-    apa: `${r.bureau_en}. (${year ?? 'n.d.'}). ${r.title_en} [${r.title}] (${at.en}: “${o.figure_text}”). In bureau-atlas contributors, ${DATASET_EN} (Version ${version(v)}) [Data set]. ${permalink}`,
+    gbt: `${r.bureau}. ${r.heading_zh}[R/OL]//bureau-atlas 贡献者. ${DATASET_ZH}[DS/OL]. ${v.version} 版. ${year ?? '出版年不详'}: ${at.zh}“${o.figure_text}”${v.date ? `[${v.date}]` : ''}.${permalink ? ` ${permalink}.` : ''}`,
+    apa: `${r.bureau_en}. (${year ?? 'n.d.'}). ${r.heading_en} [${r.heading_zh}] (${at.en}: “${o.figure_text}”). In bureau-atlas contributors, ${DATASET_EN} (Version ${version(v)}) [Data set].${permalink ? ` ${permalink}` : ''}`,
     bibtex: [
       `@misc{${o.observation_id.replace(/[^A-Za-z0-9]/g, '_')},`,
       `  author = {{${bib(r.bureau)}}},`,
-      `  title = {${bib(r.title)}},`,
+      `  title = {${bib(r.heading_zh)}},`,
       year ? `  year = {${year}},` : '',
       `  howpublished = {bureau-atlas dataset, version ${bib(version(v))}},`,
       `  note = {${bib(at.en)}: ${bib(o.figure_text)}; observation ${o.observation_id}},`,
-      `  url = {${permalink}}`,
+      permalink ? `  url = {${permalink}}` : '',
       '}',
     ]
       .filter(Boolean)
@@ -64,18 +66,18 @@ export function figureCitations(o: Figure, r: Report, line: number | null, v: Da
   };
 }
 
-export function reportCitations(r: Report, v: DatasetVersion, permalink: string): Citations {
+export function reportCitations(r: Report, v: DatasetVersion, permalink: string | null): Citations {
   const year = r.year === null ? null : String(r.year);
   return {
-    gbt: `${r.bureau}. ${r.title}[R/OL]//bureau-atlas 贡献者. ${DATASET_ZH}[DS/OL]. ${v.version} 版. ${year ?? '出版年不详'}${v.date ? `[${v.date}]` : ''}. ${permalink}.`,
-    apa: `${r.bureau_en}. (${year ?? 'n.d.'}). ${r.title_en} [${r.title}]. In bureau-atlas contributors, ${DATASET_EN} (Version ${version(v)}) [Data set]. ${permalink}`,
+    gbt: `${r.bureau}. ${r.heading_zh}[R/OL]//bureau-atlas 贡献者. ${DATASET_ZH}[DS/OL]. ${v.version} 版. ${year ?? '出版年不详'}${v.date ? `[${v.date}]` : ''}.${permalink ? ` ${permalink}.` : ''}`,
+    apa: `${r.bureau_en}. (${year ?? 'n.d.'}). ${r.heading_en} [${r.heading_zh}]. In bureau-atlas contributors, ${DATASET_EN} (Version ${version(v)}) [Data set].${permalink ? ` ${permalink}` : ''}`,
     bibtex: [
       `@misc{${r.report_id.replace(/[^A-Za-z0-9]/g, '_')},`,
       `  author = {{${bib(r.bureau)}}},`,
-      `  title = {${bib(r.title)}},`,
+      `  title = {${bib(r.heading_zh)}},`,
       year ? `  year = {${year}},` : '',
       `  howpublished = {bureau-atlas dataset, version ${bib(version(v))}},`,
-      `  url = {${permalink}}`,
+      permalink ? `  url = {${permalink}}` : '',
       '}',
     ]
       .filter(Boolean)

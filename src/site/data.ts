@@ -18,8 +18,10 @@ import { join } from 'node:path';
 import type { Versioning } from '../pipeline/release.ts';
 import { repositoryUrl } from './issue.ts';
 import { lineFinder } from './cite.ts';
+import { reportTitle } from './report-title.ts';
 
-export type SiteReport = PublishedReport;
+/** A report with the site's title for it in both languages (report-title.ts); its own title stays `title`. */
+export type SiteReport = PublishedReport & { heading_zh: string; heading_en: string };
 export type SiteReference = Omit<ReferenceRow, 'value'> & { value: number };
 export type SiteData = {
   metrics: PublishedMetric[];
@@ -67,9 +69,15 @@ async function load(): Promise<SiteData> {
     getCollection('reviews'),
   ]).then((all) => all.map((c) => c.map((e) => e.data)))) as [PublishedMetric[], Region[], SiteReport[], SiteReference[], PublishedReview[]];
   regions = regions.map((r) => ({ ...r, name_zh: readerName(r.name_zh), name_en: readerName(r.name_en) }));
+  const regionOf = new Map(regions.map((r) => [r.region_id, r]));
+  reports = reports.map((r) => ({
+    ...r,
+    heading_zh: reportTitle(r, regionOf.get(r.region_id), 'zh-cn'),
+    heading_en: reportTitle(r, regionOf.get(r.region_id), 'en'),
+  }));
   const store = new ShardStore(dataDir());
   const byId = new Map(metrics.map((m) => [m.metric_id, m]));
-  const regionById = new Map(regions.map((r) => [r.region_id, r]));
+  const regionById = regionOf;
   const reportById = new Map(reports.map((r) => [r.report_id, r]));
   // Only rates are drawn beside regions: a national total of spending is not the same kind of number as a county's.
   const national = new Map(reference.filter((r) => r.unit === '%').map((r) => [`${r.metric_id}|${r.year}`, r]));

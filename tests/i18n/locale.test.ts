@@ -35,10 +35,14 @@ describe('localized', () => {
 });
 
 describe('reportTitle and inLocale', () => {
-  it('read the Chinese title from title and the English one from title_en', () => {
-    const report = { title: '2020年工作总结', title_en: '2020 work summary' };
-    expect(reportTitle(report, 'zh-cn')).toBe('2020年工作总结');
-    expect(reportTitle(report, 'en')).toBe('2020 work summary');
+  it('read the site’s title for a report in the reader’s language, not the source’s own title', () => {
+    const report = {
+      title: '教育体育局工作总结及下一步工作计划 篇2',
+      heading_zh: '临泉县教育局 2022 年工作总结和计划',
+      heading_en: 'Education bureau of Linquan County',
+    };
+    expect(reportTitle(report, 'zh-cn')).toBe('临泉县教育局 2022 年工作总结和计划');
+    expect(reportTitle(report, 'en')).toBe('Education bureau of Linquan County');
   });
 
   it('pick a { zh, en } pair by locale', () => {

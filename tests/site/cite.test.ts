@@ -9,8 +9,8 @@ import { issueUrl, repositoryUrl, shortIssueUrl } from '../../src/site/issue.ts'
 
 const report = {
   report_id: '004-zhangdian-2019',
-  title: '张店区教育和体育局2019年工作总结',
-  title_en: '2019 work summary',
+  heading_zh: '张店区教育和体育局 2019 年工作总结',
+  heading_en: 'Education and sports bureau of Zhangdian District, Zibo: work summary for 2019',
   bureau: '张店区教育和体育局',
   bureau_en: 'Zhangdian District Education and Sports Bureau',
   year: 2019,
@@ -23,15 +23,15 @@ describe('citations', () => {
   it('gives GB/T 7714, APA and BibTeX from the report’s fields, the sentence’s line and characters, the version and the permalink', () => {
     const c = figureCitations(figure, report, 7, version, permalink);
     expect(c.gbt).toBe(
-      `张店区教育和体育局. 张店区教育和体育局2019年工作总结[R/OL]//bureau-atlas 贡献者. 教育局数据图谱：地方教育局工作报告中的数字[DS/OL]. 2.0.0 版. 2019: 第 7 行，字符 219–248“36名”[2026-12-01]. ${permalink}.`,
+      `张店区教育和体育局. 张店区教育和体育局 2019 年工作总结[R/OL]//bureau-atlas 贡献者. 教育局数据图谱：地方教育局工作报告中的数字[DS/OL]. 2.0.0 版. 2019: 第 7 行，字符 219–248“36名”[2026-12-01]. ${permalink}.`,
     );
     expect(c.apa).toBe(
-      `Zhangdian District Education and Sports Bureau. (2019). 2019 work summary [张店区教育和体育局2019年工作总结] (line 7, characters 219–248: “36名”). In bureau-atlas contributors, Bureau Atlas: figures from Chinese local education bureaus’ work reports (Version 2.0.0 (2026-12-01)) [Data set]. ${permalink}`,
+      `Zhangdian District Education and Sports Bureau. (2019). Education and sports bureau of Zhangdian District, Zibo: work summary for 2019 [张店区教育和体育局 2019 年工作总结] (line 7, characters 219–248: “36名”). In bureau-atlas contributors, Bureau Atlas: figures from Chinese local education bureaus’ work reports (Version 2.0.0 (2026-12-01)) [Data set]. ${permalink}`,
     );
     expect(c.bibtex.split('\n')).toEqual([
       '@misc{004_zhangdian_2019_f001,',
       '  author = {{张店区教育和体育局}},',
-      '  title = {张店区教育和体育局2019年工作总结},',
+      '  title = {张店区教育和体育局 2019 年工作总结},',
       '  year = {2019},',
       '  howpublished = {bureau-atlas dataset, version 2.0.0 (2026-12-01)},',
       '  note = {line 7, characters 219–248: 36名; observation 004-zhangdian-2019-f001},',
@@ -45,6 +45,17 @@ describe('citations', () => {
     expect(c.gbt).toContain('2.0.0 版. 出版年不详[2026-12-01]');
     expect(c.apa).toContain('(n.d.)');
     expect(c.bibtex).not.toContain('year =');
+  });
+
+  it('gives no address where the site has none configured, rather than a wrong one', () => {
+    const figure_ = figureCitations(figure, report, 7, version, null);
+    const whole = reportCitations(report, version, null);
+    for (const c of [figure_, whole]) {
+      expect(c.gbt).toMatch(/\[2026-12-01\]\.$/);
+      expect(c.apa).toMatch(/\[Data set\]\.$/);
+      expect(c.bibtex).not.toContain('url =');
+      expect(`${c.gbt}${c.apa}${c.bibtex}`).not.toMatch(/undefined|null|https?:/);
+    }
   });
 
   it('counts lines in code points, as the published offsets do', () => {

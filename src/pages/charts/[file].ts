@@ -7,6 +7,7 @@ import { pngDensity } from '../../charts/render.ts';
 import { renderPng } from '../../charts/png.ts';
 import { chartModel, nationalValue, standaloneSvg } from '../../site/chart-model.ts';
 import { LOCALES, routes } from '../../site/routes.ts';
+import { siteAddress } from '../../site/address.ts';
 
 export async function getStaticPaths() {
   const data = await siteData();
@@ -61,7 +62,7 @@ export const GET: APIRoute = async ({ params, site }) => {
     return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
   }
   const locale = variant as 'zh-cn' | 'en';
-  const address = new URL(routes.metric(locale, metricId), site).href;
+  const address = siteAddress(routes.metric(locale, metricId), site) ?? '';
   const svg = standaloneSvg(chartModel(metric, observations, data, locale), locale, address);
   if (extension === 'svg') return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } });
   const [, width, height] = /width="([\d.]+)" height="([\d.]+)"/.exec(svg)!.map(Number) as [number, number, number];
