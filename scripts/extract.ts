@@ -7,8 +7,7 @@ import { parseArgs } from 'node:util';
 import { findMentions, sentenceAround } from '../src/text/mentions.ts';
 import { decodeReport } from '../src/text/decode.ts';
 import { guessKind, guessMetric, keywordIndex } from '../src/text/guess.ts';
-import Papa from 'papaparse';
-import { toCsv } from '../src/lib/csv.ts';
+import { csvText, toCsv } from '../src/lib/csv.ts';
 import { readCsvRecords, validateRecords } from '../src/pipeline/csv.ts';
 import { metricSchema } from '../src/model/metric.ts';
 import { codePointOffset } from '../src/lib/offsets.ts';
@@ -88,7 +87,13 @@ if (values.out) {
       note_en: '',
     }));
   // A draft is a curator's source file, read back by npm run data: quotes stay verbatim, never prefixed with '.
-  writeFileSync(values.out, Papa.unparse({ fields: [...FIGURE_COLUMNS], data: draft.map((r) => FIGURE_COLUMNS.map((c) => r[c])) }, { newline: '\n' }) + '\n');
+  writeFileSync(
+    values.out,
+    csvText(
+      FIGURE_COLUMNS,
+      draft.map((r) => FIGURE_COLUMNS.map((c) => r[c])),
+    ),
+  );
   console.error(`extract: ${draft.length} figures drafted in ${values.out}; review every metric_id, period and kind`);
 } else {
   const columns = [

@@ -12,6 +12,7 @@ import Papa from 'papaparse';
 import { readDataset } from '../src/pipeline/read.ts';
 import { compileDataset } from '../src/pipeline/compile.ts';
 import { formatProblem } from '../src/pipeline/problems.ts';
+import { textProblem } from '../src/model/text-rules.ts';
 import { typedRecord } from '../src/model/columns.ts';
 import {
   bumpBetween,
@@ -46,6 +47,13 @@ const version = values.version ?? fail('usage: npm run release -- --version X.Y.
 const date = values.date ?? fail('--date YYYY-MM-DD is required: the release date is recorded, never read from the clock');
 if (!parseVersion(version)) fail(`--version ${version}: not a semantic version X.Y.Z`);
 if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(date))) fail(`--date ${date}: not a date YYYY-MM-DD`);
+for (const [option, field] of [
+  ['notes-en', 'notes_en'],
+  ['notes-zh', 'notes_zh'],
+] as const) {
+  const problem = textProblem(field, values[option]);
+  if (problem) fail(`--${option}: ${problem}`);
+}
 
 function fromPublished(dir: string): State {
   const table = (name: 'observations' | 'metrics') =>

@@ -1,5 +1,5 @@
 // The metrics of a synthetic dataset: the templates, then variants of them beyond forty, and their metrics.csv.
-import Papa from 'papaparse';
+import { csvOfRecords } from '../../src/lib/csv.ts';
 import { TEMPLATES, type Template } from './templates.ts';
 
 /** Metrics written with their prior-year value ("由上年的…提高到…"): the compile step derives their growth. */
@@ -47,5 +47,5 @@ export function metricsCsv(metrics: Metric[]): string {
     stage: 'all',
     keywords: m.zh.replace(/（.*）$/, ''),
   }));
-  return Papa.unparse(rows, { newline: '\n' }) + '\n';
+  return csvOfRecords(rows);
 }

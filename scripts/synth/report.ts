@@ -1,6 +1,6 @@
 // One synthetic report: its figures, its text, the web page it is cut from, report.json (checksums stamped as
 // `npm run stamp` does), figures.csv and skipped.csv, all from a generator keyed by the seed, region and year.
-import Papa from 'papaparse';
+import { csvText } from '../../src/lib/csv.ts';
 import { sha256 } from '../../src/lib/hash.ts';
 import { FIGURE_COLUMNS } from '../../src/model/figure.ts';
 import { parseFigure } from '../../src/text/figure.ts';
@@ -114,4 +114,4 @@ function reportJson(r: ReportMeta): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-const csv = (fields: string[], data: string[][]) => Papa.unparse({ fields, data }, { newline: '\n' }) + '\n';
+const csv = csvText;

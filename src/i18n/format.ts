@@ -1,5 +1,6 @@
 // Numbers for the reader's language: 万/亿 in Chinese, thousands/millions/billions in English.
 import { format } from 'd3';
+import { UNIT_DISPLAY, type UnitBase } from '../vocab/units.ts';
 
 export type Locale = 'zh-cn' | 'en';
 /** The site's languages, Chinese first: the Chinese pages at the root, the English ones under en/. */
@@ -20,82 +21,21 @@ export function formatMagnitude(value: number, locale: Locale): string {
   return abs >= 1e4 ? format(',')(Number(trim(value))) : trim(value);
 }
 
-const UNIT_WORDS: Record<Locale, Record<string, [string, string]>> = {
-  // [prefix, suffix]
-  'zh-cn': {
-    CNY: ['', '元'],
-    '%': ['', '%'],
-    pp: ['', '个百分点'],
-    count: ['', ''],
-    person: ['', '人'],
-    person_time: ['', '人次'],
-    m2: ['', '平方米'],
-    mu: ['', '亩'],
-    score: ['', '分'],
-    hour: ['', '小时'],
-    times: ['', '倍'],
-    day: ['', '天'],
-    year: ['', '年'],
-  },
-  en: {
-    CNY: ['¥', ''],
-    '%': ['', '%'],
-    pp: ['', ' pp'],
-    count: ['', ''],
-    person: ['', ' people'],
-    person_time: ['', ' person-times'],
-    m2: ['', ' m²'],
-    mu: ['', ' mu'],
-    score: ['', ' points'],
-    hour: ['', ' hours'],
-    times: ['', '×'],
-    day: ['', ' days'],
-    year: ['', ' years'],
-  },
-};
-
 /** A value in its base unit, for a reader: "13.7亿元", "¥1.37 billion", "47.88%", "1.7 pp". */
 export function formatValue(value: number | null, unitBase: string, locale: Locale): string {
   if (value === null) return locale === 'zh-cn' ? '无法辨认' : 'unreadable';
-  const [prefix, suffix] = UNIT_WORDS[locale][unitBase] ?? ['', ` ${unitBase}`];
+  const [prefix, suffix] = unitWords(unitBase, locale) ?? ['', ` ${unitBase}`];
   const number = unitBase === '%' || unitBase === 'pp' ? trim(value) : formatMagnitude(value, locale);
   return `${prefix}${number}${suffix}`;
 }
 
 /** The unit's name for axis labels and subtitles. */
 export function unitLabel(unitBase: string, locale: Locale): string {
-  const zh: Record<string, string> = {
-    CNY: '元',
-    '%': '%',
-    pp: '百分点',
-    count: '个',
-    person: '人',
-    person_time: '人次',
-    m2: '平方米',
-    mu: '亩',
-    score: '分',
-    hour: '小时',
-    times: '倍',
-    day: '天',
-    year: '年',
-  };
-  const en: Record<string, string> = {
-    CNY: 'yuan',
-    '%': '%',
-    pp: 'percentage points',
-    count: 'count',
-    person: 'people',
-    person_time: 'person-times',
-    m2: 'm²',
-    mu: 'mu',
-    score: 'points',
-    hour: 'hours',
-    times: 'times',
-    day: 'days',
-    year: 'years',
-  };
-  return (locale === 'zh-cn' ? zh : en)[unitBase] ?? unitBase;
+  return unitWords(unitBase, locale)?.[2] ?? unitBase;
 }
+
+const unitWords = (unitBase: string, locale: Locale) =>
+  (UNIT_DISPLAY as Partial<Record<string, (typeof UNIT_DISPLAY)[UnitBase]>>)[unitBase]?.[locale === 'zh-cn' ? 'zh' : 'en'];
 
 /** Tick labels in the reader's convention, for Plot's tickFormat. */
 export function tickFormatter(unitBase: string, locale: Locale): (x: number) => string {

@@ -3,6 +3,11 @@ import { KINDS } from './figure.ts';
 import { qualifierSchema } from '../vocab/qualifiers.ts';
 import { UNIT_BASES } from '../vocab/units.ts';
 
+/** The published id of a curated figure: <report_id>-<figure id> (000-p1-anon-city-f094). */
+export const observationId = (reportId: string, localId: string): string => `${reportId}-${localId}`;
+/** The published id of a value the build derives: <report_id>-d-<metric_id>-<period>. */
+export const derivedObservationId = (reportId: string, metricId: string, period: string): string => `${reportId}-d-${metricId}-${period}`;
+
 /** One published observation: the row of public/data/observations.csv and the typed collection entry. */
 export const observationSchema = z.object({
   observation_id: z.string().meta({

@@ -4,29 +4,34 @@
 // (alternative_to) must both be flagged unclear: the comparison rule then lists both and draws neither.
 import type { Problem } from './problems.ts';
 import type { Located } from './csv.ts';
-import type { FigureRow } from '../model/figure.ts';
-import { RELATION_RE } from '../model/figure.ts';
+import { isTie, type FigureRow } from '../model/figure.ts';
 import type { Observation } from '../model/observation.ts';
-import { AMBIGUOUS_FLAGS } from '../vocab/flags.ts';
+import { AMBIGUOUS_FLAGS, type Flag } from '../vocab/flags.ts';
 
 /** Which row a restates= or alternative_to= names, and how. */
 function declaredRelation(row: Pick<FigureRow, 'check'>): { kind: 'restates' | 'alternative_to'; target: string } | null {
-  for (const check of row.check) {
-    const m = RELATION_RE.exec(check);
-    if (m) return { kind: m[1] as 'restates' | 'alternative_to', target: m[2]! };
-  }
-  return null;
+  const tie = row.check.find(isTie);
+  return tie ? { kind: tie.kind, target: tie.ids[0] } : null;
 }
+
+/** The fields of an observation the rule reads. */
+type Keyed = Pick<Observation, 'metric_id' | 'period' | 'kind' | 'scope' | 'value_base' | 'unit_base'>;
 
 /**
  * Checks one report's rows: every whole-region key (metric, period, kind) holds one value, apart from rows tied to
- * it by a declared relation; a relation names a row of the same key, and a restatement repeats its value. Adds the
- * flags restatement and alternative_value to the tied rows' observations.
+ * it by a declared relation; a relation names a row of the same key, and a restatement repeats its value. Returns
+ * the flag each tied row gets: restatement or alternative_value.
  */
-export function checkAmbiguity(rows: Located<FigureRow>[], byLocalId: Map<string, Observation>, path: string): Problem[] {
+export function checkAmbiguity(
+  rows: Located<FigureRow>[],
+  byLocalId: ReadonlyMap<string, Keyed>,
+  path: string,
+): { problems: Problem[]; flags: [id: string, flag: Flag][] } {
   const problems: Problem[] = [];
+  const flags: [string, Flag][] = [];
   const lineOf = new Map(rows.map((r) => [r.data.id, r.line]));
-  const keyOf = (o: Observation) => `${o.metric_id}|${o.period}|${o.kind}`;
+  const curatedFlags = new Map(rows.map((r) => [r.data.id, r.data.flags]));
+  const keyOf = (o: Keyed) => `${o.metric_id}|${o.period}|${o.kind}`;
   const primary = new Map<string, { id: string; line: number }>();
   const seen = new Set<string>();
   for (const { line, data: row } of rows) {
@@ -60,18 +65,20 @@ export function checkAmbiguity(rows: Located<FigureRow>[], byLocalId: Map<string
       }
       // Two readings of one quantity leave it unsettled: neither may be compared until the text settles it.
       const unflagged =
-        relation.kind === 'alternative_to' ? [obs, target].filter((o) => !o.flags.some((f) => (AMBIGUOUS_FLAGS as readonly string[]).includes(f))) : [];
+        relation.kind === 'alternative_to'
+          ? [row.id, relation.target].filter((id) => !curatedFlags.get(id)?.some((f) => (AMBIGUOUS_FLAGS as readonly string[]).includes(f)))
+          : [];
       if (unflagged.length) {
         problems.push({
           path,
           line,
           field: 'flags',
-          message: `alternative_to=${relation.target}: two readings of one quantity leave both unclear; flag ${unflagged.map((o) => (o === obs ? row.id : relation.target)).join(' and ')} ${AMBIGUOUS_FLAGS.join(', ')} (whichever the note explains), so that neither is compared`,
+          message: `alternative_to=${relation.target}: two readings of one quantity leave both unclear; flag ${unflagged.join(' and ')} ${AMBIGUOUS_FLAGS.join(', ')} (whichever the note explains), so that neither is compared`,
           got: row.flags.join(';'),
         });
         continue;
       }
-      obs.flags = [...new Set([...obs.flags, relation.kind === 'restates' ? 'restatement' : 'alternative_value'])].sort();
+      flags.push([row.id, relation.kind === 'restates' ? 'restatement' : 'alternative_value']);
       continue;
     }
     const key = keyOf(obs);
@@ -88,5 +95,5 @@ export function checkAmbiguity(rows: Located<FigureRow>[], byLocalId: Map<string
       got: row.figure_text,
     });
   }
-  return problems;
+  return { problems, flags };
 }

@@ -7,15 +7,15 @@ import { sortProblems } from './problems.ts';
 import type { DatasetSource, RawDataset } from './read.ts';
 import { validateReport, validateTables, type ValidReport } from './validate.ts';
 import { proveFigure, proveSource, sourceLineEdges } from './provenance.ts';
-import { normaliseFigure } from './normalise.ts';
+import { normaliseFigure, type Normal } from './normalise.ts';
 import { runChecks, type Rounded } from './checks.ts';
+import { checksFields } from './build-notes.ts';
 import { deriveGrowth } from './derive.ts';
-import { checksInChinese } from './checks-zh.ts';
 import { reportCoverage, type Coverage } from './coverage.ts';
 import { checkAmbiguity } from './ambiguity.ts';
 import type { Metric } from '../model/metric.ts';
 import type { Region } from '../model/region.ts';
-import type { Observation } from '../model/observation.ts';
+import { observationId, type Observation } from '../model/observation.ts';
 import type { ReportMeta } from '../model/report.ts';
 import type { ReferenceRow } from '../model/reference.ts';
 import { resolvePeriod } from '../model/period.ts';
@@ -60,6 +60,7 @@ function compileReport(
   regionBasis: Region['basis'] | undefined,
 ) {
   const problems: Problem[] = proveSource(report, snapshots);
+  const normals = new Map<string, Normal>();
   const rounded = new Map<string, Rounded>();
   const edges = sourceLineEdges(report, snapshots);
   for (const { line, data: row } of report.figures) {
@@ -67,25 +68,46 @@ function compileReport(
     problems.push(...proof.problems);
     const metric = metrics.get(row.metric_id);
     if (!metric) continue;
-    const normal = normaliseFigure(row, line, proof.located, report, metric, regionBasis);
-    problems.push(...normal.problems);
-    if (!normal.observation) continue;
+    const result = normaliseFigure(row, line, proof.located, report, metric, regionBasis);
+    problems.push(...result.problems);
+    if (!result.normal) continue;
     const exponent = unitInfo(row.unit)?.exponent ?? 0;
     const halfUlp = 0.5 * 10 ** (exponent - writtenDecimals(row.value));
-    rounded.set(row.id, { obs: normal.observation, halfUlp, line });
+    normals.set(row.id, result.normal);
+    rounded.set(row.id, { obs: result.normal.observation, halfUlp, line });
   }
-  problems.push(
-    ...runChecks(
-      report.figures.map((f) => f.data),
-      rounded,
-      report.figuresPath,
-    ),
+  const checked = runChecks(
+    report.figures.map((f) => f.data),
+    rounded,
+    report.figuresPath,
   );
-  problems.push(...checkAmbiguity(report.figures, new Map([...rounded].map(([id, r]) => [id, r.obs])), report.figuresPath));
-  const observations = [...rounded.entries()].sort(([a], [b]) => byLocalOrder(a, b)).map(([, r]) => r.obs);
+  const ties = checkAmbiguity(report.figures, new Map([...normals].map(([id, n]) => [id, n.observation])), report.figuresPath);
+  problems.push(...checked.problems, ...ties.problems);
+
+  // Each observation's flags and notes, once, from the curator's flags and what every stage found.
+  const flags = new Map([...normals].map(([id, n]) => [id, new Set<string>(n.flags)]));
+  const notes = new Map([...normals].map(([id, n]) => [id, [...n.notes]]));
+  for (const finding of checked.findings)
+    for (const id of finding.rows) {
+      notes.get(id)!.push(finding.note);
+      if (finding.flag) flags.get(id)!.add(finding.flag);
+    }
+  for (const [id, flag] of ties.flags) flags.get(id)!.add(flag);
+  const rowFlags = new Map(report.figures.map((f) => [f.data.id, f.data.flags]));
+  const observations: Observation[] = [...normals.entries()]
+    .sort(([a], [b]) => byLocalOrder(a, b))
+    .map(([id, n]) => ({
+      ...n.observation,
+      flags: [...new Set([...rowFlags.get(id)!, ...flags.get(id)!])].sort(),
+      ...checksFields(notes.get(id)!),
+    }));
+  // The pairs a curated change already relates, so growth is not derived for them again.
+  const curatedChanges = checked.findings
+    .filter((f) => f.relation.kind === 'change_of' || f.relation.kind === 'decrease_of')
+    .map((f) => [observationId(report.meta.report_id, f.relation.ids[0]!), observationId(report.meta.report_id, f.relation.ids[1]!)] as const);
   const { coverage, problems: coverageProblems } = reportCoverage(report, observations);
   problems.push(...coverageProblems);
-  return { observations, coverage, problems };
+  return { observations, coverage, problems, curatedChanges };
 }
 
 function publishedReportOf(report: ValidReport, result: ReturnType<typeof compileReport>): CompiledReport {
@@ -178,12 +200,10 @@ export function compileStream(source: DatasetSource, sink: DatasetSink): { probl
     const unit = derivePerUnit(report, result.observations, perUnit, metrics);
     problems.push(...result.problems, ...unit.problems);
     if (problems.length) continue;
-    const { derived: growth, newMetrics: more } = deriveGrowth(result.observations, metrics);
+    const { derived: growth, newMetrics: more } = deriveGrowth(result.observations, metrics, result.curatedChanges);
     for (const m of more) if (!newMetrics.has(m.metric_id)) newMetrics.set(m.metric_id, m);
     const derived = [...growth, ...unit.derived];
     const published = [...result.observations, ...derived];
-    // the build's own sentences in Chinese, until checks.ts and derive.ts write both languages (checks-zh.ts)
-    for (const o of published) if (!o.checks_zh) o.checks_zh = checksInChinese(o.checks_en);
     observeReviewed(reviews, report, published);
     sink.report(publishedReportOf(report, result), published);
     observationCount += result.observations.length + derived.length;

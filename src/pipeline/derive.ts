@@ -1,17 +1,22 @@
 // Derives the growth a report implies but does not state: from a value and its prior-year value, a new observation
-// under the derived metric (derived-metric.ts), its formula written in `checks` as the cross-checks write theirs.
+// under the derived metric (derived-metric.ts), its formula in the build's notes as the cross-checks give theirs.
 import type { Metric } from '../model/metric.ts';
-import type { Observation } from '../model/observation.ts';
+import { derivedObservationId, type Observation } from '../model/observation.ts';
 import { isYearPeriod, previousPeriod } from '../model/period.ts';
-import { fmt } from './checks.ts';
+import { checksFields, fmt } from './build-notes.ts';
 import { derivedMetricFor } from './derived-metric.ts';
 
 /**
  * Growth the report implies: a value and its prior-period value for the same region, metric and scope, that no
- * curated change already relates. Returns the derived observations and the metrics they need.
+ * curated change already relates (`curated`: [from, to] observation ids of its change_of and decrease_of checks).
+ * Returns the derived observations and the metrics they need.
  */
-export function deriveGrowth(observations: Observation[], metrics: Map<string, Metric>): { derived: Observation[]; newMetrics: Metric[] } {
-  const related = curatedChanges(observations);
+export function deriveGrowth(
+  observations: Observation[],
+  metrics: Map<string, Metric>,
+  curated: Iterable<readonly [string, string]> = [],
+): { derived: Observation[]; newMetrics: Metric[] } {
+  const related = new Set([...curated].map(([a, b]) => `${a}|${b}`));
   const derived: Observation[] = [];
   const newMetrics = new Map<string, Metric>();
   for (const [a, b] of consecutiveYears(observations)) {
@@ -22,14 +27,6 @@ export function deriveGrowth(observations: Observation[], metrics: Map<string, M
     derived.push(growthObservation(a, b, dm));
   }
   return { derived, newMetrics: [...newMetrics.values()] };
-}
-
-/** Pairs of observation ids a curated change_of or decrease_of already relates: "a|b". */
-function curatedChanges(observations: readonly Observation[]): Set<string> {
-  const related = new Set<string>();
-  for (const o of observations)
-    for (const c of o.checks_en.matchAll(/(?:change|decrease)_of=(f\w+)\.\.(f\w+)/g)) related.add(`${o.report_id}-${c[1]}|${o.report_id}-${c[2]}`);
-  return related;
 }
 
 /** Each exact value with the one of the year before, for the same report, region, metric and scope: [prior, current]. */
@@ -63,7 +60,7 @@ function growthObservation(a: Observation, b: Observation, dm: Metric): Observat
   const rounded = Math.round(value * 100) / 100;
   return {
     ...b,
-    observation_id: `${b.report_id}-d-${b.metric_id}-${b.period}`,
+    observation_id: derivedObservationId(b.report_id, b.metric_id, b.period),
     metric_id: dm.metric_id,
     kind: 'derived',
     value: rounded,
@@ -79,11 +76,11 @@ function growthObservation(a: Observation, b: Observation, dm: Metric): Observat
     flags: [...new Set([...a.flags, ...b.flags].filter((f) => f.startsWith('year_') || f.startsWith('inconsistent_') || f === 'ambiguous_definition'))].sort(),
     note_zh: '',
     note_en: '',
-    checks_zh: '',
-    checks_en:
+    ...checksFields([
       dm.unit_base === 'pp'
-        ? `derived: ${fmt(b.value_base!)} − ${fmt(a.value_base!)} = ${fmt(rounded)} percentage points, rounded to 2 decimals`
-        : `derived: (${fmt(b.value_base!)} − ${fmt(a.value_base!)}) ÷ ${fmt(a.value_base!)} × 100 = ${fmt(rounded)}%, rounded to 2 decimals`,
+        ? { kind: 'derived', formula: `${fmt(b.value_base!)} − ${fmt(a.value_base!)} = ${fmt(rounded)}`, points: true }
+        : { kind: 'derived', formula: `(${fmt(b.value_base!)} − ${fmt(a.value_base!)}) ÷ ${fmt(a.value_base!)} × 100 = ${fmt(rounded)}%`, points: false },
+    ]),
     inputs: [a.observation_id, b.observation_id],
   };
 }

@@ -10,9 +10,9 @@ import type { Problem } from './problems.ts';
 import type { SourceFile } from './read.ts';
 import type { ValidReport } from './validate.ts';
 import { readCsvRecords, validateRecords, type Located } from './csv.ts';
-import { fmt } from './checks.ts';
+import { fmt } from './build-notes.ts';
 import type { Metric } from '../model/metric.ts';
-import type { Observation } from '../model/observation.ts';
+import { derivedObservationId, type Observation } from '../model/observation.ts';
 import { perUnitRowSchema, type PerUnitRow } from '../model/per-unit.ts';
 import { periodWithin } from '../model/period.ts';
 import { unitLabel } from '../i18n/format.ts';
@@ -172,7 +172,7 @@ function perUnitObservation(num: Observation, den: Observation, metric: Metric):
   const value = Math.round((num.value_base! / den.value_base!) * 100) / 100;
   return {
     ...finer,
-    observation_id: `${num.report_id}-d-${metric.metric_id}-${finer.period}`,
+    observation_id: derivedObservationId(num.report_id, metric.metric_id, finer.period),
     metric_id: metric.metric_id,
     kind: 'derived',
     value,

@@ -1,8 +1,7 @@
 // Serialises the compiled dataset to public/data/: each report's observations as it is compiled, then the
 // dictionary tables, the changelog and datapackage.json, through the writers of writers.ts to an Output.
 // outputFiles gives the same bytes in memory.
-import Papa from 'papaparse';
-import { csvCells } from '../lib/csv.ts';
+import { toCsv } from '../lib/csv.ts';
 import type { Compiled, CompiledReport, DatasetSink, DatasetTables } from './compile.ts';
 import type { Observation } from '../model/observation.ts';
 import type { Metric } from '../model/metric.ts';
@@ -94,7 +93,7 @@ function parquetMetadata(release: Versioning): Record<string, string> {
 
 function changesCsv(release: Versioning): string {
   const lines = changeLines(release.entries, release.version, release.previous);
-  return `${Papa.unparse({ fields: [...CHANGE_COLUMNS], data: lines.map((l) => csvCells(l, [...CHANGE_COLUMNS])) }, { newline: '\n' })}\n`;
+  return toCsv(lines, [...CHANGE_COLUMNS]);
 }
 
 /**

@@ -5,9 +5,10 @@
 // fields, old → new), metric splits and renames, metrics and columns added, removed or redefined.
 // Nothing here reads the clock: a release's date is the one its record states, so builds stay deterministic.
 import { createHash } from 'node:crypto';
-import Papa from 'papaparse';
+import { csvText } from '../lib/csv.ts';
 import type { Problem } from './problems.ts';
 import { readCsvRecords } from './csv.ts';
+import { textProblem } from '../model/text-rules.ts';
 import type { SourceFile } from './read.ts';
 import { TABLES, columnNames, type TableName } from '../model/columns.ts';
 
@@ -68,12 +69,16 @@ function metricHash(m: Record<string, unknown>): string {
 }
 
 export const manifestCsv = (rows: Iterable<ManifestRow>) =>
-  `${Papa.unparse({ fields: [...MANIFEST_COLUMNS], data: [...rows].map((r) => MANIFEST_COLUMNS.map((c) => r[c])) }, { newline: '\n' })}\n`;
+  csvText(
+    MANIFEST_COLUMNS,
+    [...rows].map((r) => MANIFEST_COLUMNS.map((c) => r[c])),
+  );
 
 // ---------------------------------------------------------------------------------------------------------------
 // Semantic versions
 
-const SEMVER = /^(\d+)\.(\d+)\.(\d+)$/;
+// Strict: no leading zeros (02.0.1 is not 2.0.1, and would compare as something else than it reads).
+const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 export type Bump = 'major' | 'minor' | 'patch' | 'none';
 const BUMPS: Bump[] = ['none', 'patch', 'minor', 'major'];
 export const parseVersion = (v: string) => SEMVER.exec(v)?.slice(1).map(Number) as [number, number, number] | undefined;
@@ -279,7 +284,12 @@ export function readReleases(files: { records: SourceFile[]; manifests: SourceFi
     else if (record.version !== name) (bad('version', `must match the file name (${name}.json)`, record.version), (ok = false));
     if (typeof record.date !== 'string' || !DATE.test(record.date) || Number.isNaN(Date.parse(record.date)))
       (bad('date', 'must be a date YYYY-MM-DD', record.date), (ok = false));
-    for (const field of ['notes_zh', 'notes_en'] as const) if (typeof record[field] !== 'string') (bad(field, 'must be text'), (ok = false));
+    for (const field of ['notes_zh', 'notes_en'] as const) {
+      const notes = record[field];
+      // the notes are shown on the data page: the text rules of every other published text apply
+      const problem = typeof notes !== 'string' ? 'must be text' : textProblem(field, notes);
+      if (problem) (bad(field, problem), (ok = false));
+    }
     if (!record.columns || typeof record.columns !== 'object') (bad('columns', 'must list the published columns per table'), (ok = false));
     if (!record.metrics || typeof record.metrics !== 'object') (bad('metrics', 'must give each metric’s definition hash'), (ok = false));
     for (const s of record.splits ?? [])

@@ -8,7 +8,7 @@ import type { Problem } from './problems.ts';
 import type { SourceFile } from './read.ts';
 import type { ValidReport } from './validate.ts';
 import { readCsvRecords, validateRecords, type Located } from './csv.ts';
-import type { Observation } from '../model/observation.ts';
+import { observationId, type Observation } from '../model/observation.ts';
 import { reviewRowSchema, type PublishedReview, type ReviewRow } from '../model/review.ts';
 import { AMBIGUOUS_FLAGS, leavesInDoubt, severity } from '../vocab/flags.ts';
 import type { Verdict } from '../vocab/review.ts';
@@ -65,10 +65,7 @@ export function observeReviewed(ledger: ReviewLedger, report: Pick<ValidReport, 
     if (wanted.has(o.observation_id))
       ledger.found.set(o.observation_id, { observation_id: o.observation_id, metric_id: o.metric_id, kind: o.kind, scope: o.scope, flags: o.flags });
   for (const { data } of report.figures)
-    for (const check of data.check) {
-      const named = /^alternative_to=(f\w+)$/.exec(check)?.[1];
-      if (named) ledger.readTwice.add(`${report.meta.report_id}-${named}`);
-    }
+    for (const check of data.check) if (check.kind === 'alternative_to') ledger.readTwice.add(observationId(report.meta.report_id, check.ids[0]));
 }
 
 /** Every verdict held to its row; the published table when all hold. */

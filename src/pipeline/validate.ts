@@ -274,9 +274,9 @@ function validateFigures(file: SourceFile, tables: ValidTables, problems: Proble
       problems.push({ path: figuresPath, line: f.line, field: 'metric_id', message: 'unknown metric (not in data/metrics.csv)', got: f.data.metric_id });
     }
     for (const check of f.data.check) {
-      for (const ref of check.slice(check.indexOf('=') + 1).match(/f\w+/g) ?? []) {
+      for (const ref of check.ids) {
         if (!localIds.has(ref))
-          problems.push({ path: figuresPath, line: f.line, field: 'check', message: `refers to ${ref}, which is not an id of this report`, got: check });
+          problems.push({ path: figuresPath, line: f.line, field: 'check', message: `refers to ${ref}, which is not an id of this report`, got: check.text });
       }
     }
   }

@@ -1,7 +1,6 @@
 // The published files' writers: a table as CSV, JSON and Parquet, and observations split by metric and by region.
 // Rows arrive a batch at a time, so the national dataset never has to exist as one string.
-import Papa from 'papaparse';
-import { csvCells } from '../lib/csv.ts';
+import { csvCells, csvHeader, csvRows } from '../lib/csv.ts';
 import { columnNames, type TableName } from '../model/columns.ts';
 import { PARQUET_TABLES, ParquetTable } from './parquet.ts';
 
@@ -37,13 +36,16 @@ export class TableWriter {
     this.json = (chunk) => out.append(`${name}.json`, chunk);
     this.parquet = out.bytes && PARQUET_TABLES.includes(name) ? new ParquetTable(name, out as Required<Output>) : null;
     // Papa writes the header line and its newline even for no rows
-    this.csv(Papa.unparse({ fields: this.columns, data: [] }, { newline: '\n' }));
+    this.csv(csvHeader(this.columns));
   }
 
   write(rows: readonly object[]): void {
     if (!rows.length) return;
     const picked = rows.map((row) => pick(row, this.columns));
-    const csv = Papa.unparse({ fields: this.columns, data: picked.map((row) => csvCells(row, this.columns)) }, { newline: '\n', header: false });
+    const csv = csvRows(
+      this.columns,
+      picked.map((row) => csvCells(row, this.columns)),
+    );
     this.csv(this.count ? `\n${csv}` : csv);
     // each element one level deep: its lines indented by one more space (JSON strings never hold a raw newline)
     const json = picked.map((row) => ` ${JSON.stringify(row, null, 1).replaceAll('\n', '\n ')}`).join(',\n');

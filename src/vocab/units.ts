@@ -4,6 +4,26 @@
 export const UNIT_BASES = ['CNY', '%', 'pp', 'count', 'person', 'person_time', 'm2', 'mu', 'score', 'hour', 'times', 'day', 'year'] as const;
 export type UnitBase = (typeof UNIT_BASES)[number];
 
+/**
+ * How readers see each base unit, in each language: [before a value, after a value, its name on axes and in
+ * subtitles]. Typed by the vocabulary, so a new base unit has its words or fails the type check.
+ */
+export const UNIT_DISPLAY: Readonly<Record<UnitBase, Record<'zh' | 'en', readonly [prefix: string, suffix: string, name: string]>>> = {
+  CNY: { zh: ['', '元', '元'], en: ['¥', '', 'yuan'] },
+  '%': { zh: ['', '%', '%'], en: ['', '%', '%'] },
+  pp: { zh: ['', '个百分点', '百分点'], en: ['', ' pp', 'percentage points'] },
+  count: { zh: ['', '', '个'], en: ['', '', 'count'] },
+  person: { zh: ['', '人', '人'], en: ['', ' people', 'people'] },
+  person_time: { zh: ['', '人次', '人次'], en: ['', ' person-times', 'person-times'] },
+  m2: { zh: ['', '平方米', '平方米'], en: ['', ' m²', 'm²'] },
+  mu: { zh: ['', '亩', '亩'], en: ['', ' mu', 'mu'] },
+  score: { zh: ['', '分', '分'], en: ['', ' points', 'points'] },
+  hour: { zh: ['', '小时', '小时'], en: ['', ' hours', 'hours'] },
+  times: { zh: ['', '倍', '倍'], en: ['', '×', 'times'] },
+  day: { zh: ['', '天', '天'], en: ['', ' days', 'days'] },
+  year: { zh: ['', '年', '年'], en: ['', ' years', 'years'] },
+};
+
 /** Multipliers written between number and unit ("13.7亿元"), as powers of ten. */
 export const MULTIPLIER_EXP: Readonly<Record<string, number>> = { 万: 4, 亿: 8, 千: 3, 百: 2 };
 
@@ -38,7 +58,7 @@ for (const ch of '幅个所座项台部套间张件批场次期门篇本册辆�
 words['次人'] = 'person_time';
 for (const word of ['场次', '批次', '架次', '金', '银', '铜', '枚', '届次']) words[word] = 'count';
 
-/** Every unit word in its Simplified form, with its base unit. */
+/** Every unit word a report writes, in its Simplified form, with its base unit: what the parser reads. */
 export const UNIT_WORDS: Readonly<Record<string, UnitBase>> = words;
 
 // Traditional forms occur in the 2021 county report (萬元, 個百分點, 餘); they map to the Simplified forms
