@@ -1,17 +1,12 @@
 // npm run data killed half-way leaves <out>.staging-<pid>; the next run removes it, so it never reaches dist/.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { staleStaging } from '../../src/pipeline/staging.ts';
+import { recoverStaging, staleStaging } from '../../src/pipeline/staging.ts';
 import { writeDataset } from '../fixtures/dataset.ts';
-
-/** The id of a process that has exited. */
-function deadPid(): number {
-  const child = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], { encoding: 'utf8' });
-  return Number(child.stdout.trim());
-}
+import { deadPid, killedInSwapState } from '../fixtures/staging.ts';
 
 describe('staging folders of killed runs', () => {
   it('are found by name and by whether their run still runs', () => {
@@ -42,5 +37,14 @@ describe('staging folders of killed runs', () => {
     expect(readdirSync(out).sort()).toEqual(before);
     expect(spawnSync(process.execPath, ['scripts/build-data.ts'], { env }).status).toBe(0);
     expect(readdirSync(parent)).toEqual(['data']);
+  });
+});
+
+describe('a run killed inside the swap', () => {
+  it('is undone first: the previous copy is put back, the rest removed', () => {
+    const { parent, out } = killedInSwapState();
+    expect(recoverStaging(out).restored).toMatch(/^data\.previous-\d+$/);
+    expect(readdirSync(parent)).toEqual(['data']);
+    expect(readFileSync(join(out, 'observations.csv'), 'utf8')).toContain('last-complete');
   });
 });
