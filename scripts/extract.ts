@@ -12,6 +12,8 @@ import { readCsvRecords, validateRecords } from '../src/pipeline/csv.ts';
 import { metricSchema } from '../src/model/metric.ts';
 import { codePointOffset } from '../src/lib/offsets.ts';
 import { FIGURE_COLUMNS } from '../src/model/figure.ts';
+import { dirname, resolve } from 'node:path';
+import { writeError } from '../src/lib/write-error.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,7 +28,10 @@ const fail = (message: string): never => {
 };
 if (!file) fail('usage: npm run extract -- <file.txt> [--out path/figures.csv [--force]] [--all]');
 // a curated figures.csv is hours of review: a draft never replaces one unless asked to
+if (values.out && existsSync(values.out) && statSync(values.out).isDirectory())
+  fail(`--out ${values.out}: is a folder; name the file to write (path/figures.csv)`);
 if (values.out && existsSync(values.out) && !values.force) fail(`${values.out} exists; a draft does not overwrite it (add --force to replace it)`);
+if (values.out && !existsSync(dirname(resolve(values.out)))) fail(`--out ${values.out}: the folder ${dirname(values.out)} does not exist`);
 if (!existsSync(file!)) fail(`${file}: no such file`);
 if (statSync(file!).isDirectory()) fail(`${file}: is a folder, not a file`);
 let bytes: Uint8Array;
@@ -87,13 +92,17 @@ if (values.out) {
       note_en: '',
     }));
   // A draft is a curator's source file, read back by npm run data: quotes stay verbatim, never prefixed with '.
-  writeFileSync(
-    values.out,
-    csvText(
-      FIGURE_COLUMNS,
-      draft.map((r) => FIGURE_COLUMNS.map((c) => r[c])),
-    ),
-  );
+  try {
+    writeFileSync(
+      values.out,
+      csvText(
+        FIGURE_COLUMNS,
+        draft.map((r) => FIGURE_COLUMNS.map((c) => r[c])),
+      ),
+    );
+  } catch (error) {
+    fail(`--out ${values.out}: cannot be written (${writeError(error)})`);
+  }
   console.error(`extract: ${draft.length} figures drafted in ${values.out}; review every metric_id, period and kind`);
 } else {
   const columns = [

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { sha256 } from '../src/lib/hash.ts';
 import { readDataFile } from '../src/pipeline/read.ts';
 import { jsonErrorLine } from '../src/pipeline/validate.ts';
+import { jsonShapeProblems } from '../src/lib/json-lines.ts';
 
 const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 const ids = process.argv.slice(2);
@@ -52,6 +53,12 @@ for (const id of ids) {
     fail(`${jsonPath}:${jsonErrorLine(jsonText, (error as Error).message)}: not valid JSON: ${(error as Error).message}`);
     continue;
   }
+  const shape = jsonShapeProblems(jsonText);
+  if (shape.length || !report || typeof report !== 'object' || Array.isArray(report)) {
+    const [p] = shape;
+    fail(p ? `${jsonPath}:${p.line}: ${p.key ?? '(file)'}: ${p.message}` : `${jsonPath}: is not a JSON object`);
+    continue;
+  }
   const seedFile = report.seed_file;
   if (typeof seedFile !== 'string' || !/^\d{3}_[0-9a-f]+\.txt$/.test(seedFile)) {
     fail(`${jsonPath}: seed_file must name a file of data/snapshots/ (got ${JSON.stringify(seedFile)})`);
@@ -60,9 +67,26 @@ for (const id of ids) {
   const seed = read(join(dataDir, 'snapshots', seedFile));
   const source = read(join(folder, 'source.txt'));
   if (seed === null || source === null) continue;
-  report.seed_sha256 = sha256(seed);
-  report.source_sha256 = sha256(source);
-  writeFileSync(jsonPath, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`${id}: seed ${String(report.seed_sha256).slice(0, 12)}…, source ${String(report.source_sha256).slice(0, 12)}…`);
+  const sums = { seed_sha256: sha256(seed), source_sha256: sha256(source) };
+  // Only the two checksums change: the rest of the file stays as the curator wrote it, byte for byte (parsing and
+  // writing it again would round a 20-digit number, turn 1e400 into null and drop a key written twice).
+  const stamped = Object.entries(sums).reduce((text, [key, value]) => withStringValue(text, key, value, key in report), jsonText);
+  try {
+    writeFileSync(jsonPath, stamped);
+  } catch (error) {
+    fail(`${jsonPath}: cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    continue;
+  }
+  console.log(`${id}: seed ${sums.seed_sha256.slice(0, 12)}…, source ${sums.source_sha256.slice(0, 12)}…`);
 }
 if (failed) process.exit(1);
+
+/** The JSON text of a flat object with `key` set to the string `value`: its value replaced where written, else added first. */
+function withStringValue(text: string, key: string, value: string, present: boolean): string {
+  const written = new RegExp(`("${key}"\\s*:\\s*)("(?:[^"\\\\]|\\\\.)*"|null|true|false|-?[0-9][0-9.eE+-]*)`);
+  if (present && written.test(text)) return text.replace(written, (_, head: string) => `${head}${JSON.stringify(value)}`);
+  const indent = /\{\s*?\n(\s*)"/.exec(text)?.[1] ?? '  ';
+  return /^\s*\{\s*\}\s*$/.test(text)
+    ? `{\n${indent}${JSON.stringify(key)}: ${JSON.stringify(value)}\n}\n`
+    : text.replace(/\{/, `{\n${indent}${JSON.stringify(key)}: ${JSON.stringify(value)},`);
+}

@@ -1,7 +1,7 @@
 // A static server for the built site under its sub-path, as GitHub Pages serves it (404.html for misses).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, normalize } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 
 const TYPES: Record<string, string> = {
@@ -16,12 +16,30 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+/**
+ * The file under `root` that a request path names, or null: a malformed escape (%E0%A4%A) or a path that leaves the
+ * root (../, ..%2f, or a sibling folder whose name starts with the root's, /srv/dist-old for /srv/dist) names none.
+ */
+export function fileFor(root: string, base: string, requestUrl: string): string | null {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(requestUrl, 'http://x').pathname);
+  } catch {
+    return null;
+  }
+  if (!path.startsWith(base) || path.includes('\0')) return null;
+  const top = resolve(root);
+  const file = resolve(top, `./${path.slice(base.length)}`);
+  const inside = relative(top, file);
+  if (inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return null;
+  return file;
+}
+
 export function serve(root: string, base: string): Promise<{ origin: string; server: Server }> {
   const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url!, 'http://x').pathname);
-    let file = path.startsWith(base) ? normalize(join(root, path.slice(base.length))) : '';
+    let file = fileFor(root, base, request.url!);
     if (file && existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!file || !file.startsWith(root) || !existsSync(file)) {
+    if (!file || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404, { 'Content-Type': TYPES['.html']! });
       response.end(readFileSync(join(root, '404.html')));
       return;

@@ -43,7 +43,13 @@ export function readCsvRecords(
       problems.push({ path, line: 1, field: column, message: 'missing column', got: columns.join(',') });
     }
   }
-  const records = rows.map(({ line: rowLine, data }) => {
+  const records: Located<Record<string, string>>[] = [];
+  for (const { line: rowLine, data } of rows) {
+    // One mistake, one error: a line of spaces or a row of the wrong width is not read field by field as well.
+    if (data.every((cell) => cell.trim() === '')) {
+      problems.push({ path, line: rowLine, field: '(row)', message: 'is blank but for white space; delete the line' });
+      continue;
+    }
     if (data.length !== columns.length) {
       problems.push({
         path,
@@ -51,11 +57,12 @@ export function readCsvRecords(
         field: '(row)',
         message: `has ${data.length} fields, the header has ${columns.length}`,
       });
+      continue;
     }
     const record: Record<string, string> = {};
     columns.forEach((column, i) => (record[column] = data[i] ?? ''));
-    return { line: rowLine, data: record };
-  });
+    records.push({ line: rowLine, data: record });
+  }
   return { records, problems };
 }
 

@@ -8,8 +8,22 @@ export type Problem = {
   got?: unknown;
 };
 
+/** A value as a message shows it: at most 160 characters of its JSON, never the whole of a 1 MB value. */
+export function shownValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 160 ? `${value.slice(0, 160)}…` : value);
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    // a value nested too deep to write out
+    json = Array.isArray(value) ? '[…]' : '{…}';
+  }
+  json ??= String(value);
+  return json.length > 160 ? `${json.slice(0, 160)}…` : json;
+}
+
 export function formatProblem(p: Problem): string {
-  const got = p.got === undefined ? '' : ` (got ${JSON.stringify(p.got)})`;
+  const got = p.got === undefined ? '' : ` (got ${shownValue(p.got)})`;
   return `${p.path}:${p.line}: ${p.field}: ${p.message}${got}`;
 }
 

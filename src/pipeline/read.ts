@@ -1,9 +1,20 @@
 // The only reader of data/: everything downstream works on the texts it returns. Files are decoded strictly as
 // UTF-8, and a symbolic link is never followed (it could publish a file from outside the project): either is one
 // problem of that file, which the validators report instead of reading it.
-import { existsSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative } from 'node:path';
 import { decodeReport } from '../text/decode.ts';
+
+const kindOf = (stat: Stats) =>
+  stat.isDirectory()
+    ? 'a folder'
+    : stat.isFIFO()
+      ? 'a named pipe (FIFO)'
+      : stat.isSocket()
+        ? 'a socket'
+        : stat.isCharacterDevice() || stat.isBlockDevice()
+          ? 'a device'
+          : 'not a regular file';
 
 /** `problem`: why the file could not be read (then `text` is empty); validators report it as the file's only problem. */
 export type SourceFile = { path: string; text: string; problem?: string };
@@ -16,7 +27,16 @@ export function readDataFile(path: string, dataDir: string, root: string): { tex
   if (realpathSync(path) !== join(root, relative(dataDir, path))) {
     return { problem: 'is a symbolic link (or inside one); data/ holds real files only: copy the file in' };
   }
-  const decoded = decodeReport(readFileSync(path));
+  // Only a regular file is read: a FIFO or a device would block the run for ever, a folder throw EISDIR.
+  const stat = statSync(path);
+  if (!stat.isFile()) return { problem: `is ${kindOf(stat)}, not a file; data/ holds regular files only` };
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    return { problem: `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+  const decoded = decodeReport(bytes);
   return decoded.ok ? { text: decoded.text } : { problem: decoded.message };
 }
 export type RawReport = {

@@ -1,6 +1,8 @@
-// public/data/ is replaced all or nothing: a run of npm run data writes into a folder beside it
+// public/data/ (and dist/, scripts/build-site.ts) is replaced all or nothing: a run writes into a folder beside it
 // (<out>.staging-<pid>) and swaps it in at the end (through <out>.previous-<pid>). A run that is killed leaves its
-// folder behind, inside public/, where Astro would copy it into dist/: the next run removes it.
+// folder behind, inside public/, where Astro would copy it into dist/: the next run removes it. A run killed inside
+// the swap leaves no <out> but <out>.previous-<pid>, the last complete copy: the next run puts it back first, and
+// never deletes it while it is the only one.
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Output } from './writers.ts';
@@ -25,12 +27,32 @@ export function staleStaging(entries: readonly string[], name: string, running =
   });
 }
 
-/** Removes from `folder` the staging folders of `name` that killed runs left; returns their names. */
-function removeStaleStaging(folder: string, name: string): string[] {
-  if (!existsSync(folder)) return [];
-  const stale = staleStaging(readdirSync(folder), name);
-  for (const entry of stale) rmSync(join(folder, entry), { recursive: true, force: true });
-  return stale;
+/**
+ * Cleans up after killed runs of `outDir`: if the output is missing and a killed run's previous copy is there, that
+ * copy is the last complete output and is put back; every other leftover folder is removed. Returns what was done.
+ */
+export function recoverStaging(outDir: string): { restored?: string; removed: string[] } {
+  const folder = dirname(outDir);
+  if (!existsSync(folder)) return { removed: [] };
+  const stale = staleStaging(readdirSync(folder), basename(outDir));
+  let restored: string | undefined;
+  if (!existsSync(outDir)) {
+    // the newest previous copy, should several killed runs have left one
+    restored = stale.filter((e) => LEFTOVER.exec(e)![2] === 'previous').sort((a, b) => Number(LEFTOVER.exec(b)![3]) - Number(LEFTOVER.exec(a)![3]))[0];
+    if (restored) renameSync(join(folder, restored), outDir);
+  }
+  const removed = stale.filter((e) => e !== restored);
+  for (const entry of removed) rmSync(join(folder, entry), { recursive: true, force: true });
+  return { restored, removed };
+}
+
+/** Swaps a complete `staging` folder in for `outDir`, keeping the old one until the new one is in place. */
+export function swapIn(staging: string, outDir: string): void {
+  const previous = `${outDir}.previous-${process.pid}`;
+  mkdirSync(dirname(outDir), { recursive: true });
+  if (existsSync(outDir)) renameSync(outDir, previous);
+  renameSync(staging, outDir);
+  rmSync(previous, { recursive: true, force: true });
 }
 
 /** A folder beside outDir that files are written into; commit() swaps it in for outDir, abort() removes it. */
@@ -44,7 +66,7 @@ export class StagedOutput implements Output {
     this.outDir = outDir;
     this.staging = `${outDir}.staging-${process.pid}`;
     // a run killed half-way leaves its folder beside the output (in public/): never published, removed here
-    removeStaleStaging(dirname(outDir), basename(outDir));
+    recoverStaging(outDir);
     rmSync(this.staging, { recursive: true, force: true });
     mkdirSync(this.staging, { recursive: true });
   }
@@ -98,10 +120,6 @@ export class StagedOutput implements Output {
 
   commit(): void {
     this.closeAll();
-    const previous = `${this.outDir}.previous-${process.pid}`;
-    mkdirSync(dirname(this.outDir), { recursive: true });
-    if (existsSync(this.outDir)) renameSync(this.outDir, previous);
-    renameSync(this.staging, this.outDir);
-    rmSync(previous, { recursive: true, force: true });
+    swapIn(this.staging, this.outDir);
   }
 }

@@ -2,7 +2,7 @@
 // that exist. Every problem is collected; nothing is thrown.
 import { readCsvRecords, shortened, validateRecords, zodProblems, type Located } from './csv.ts';
 import { missingLanguageProblems, textProblem } from '../model/text-rules.ts';
-import { jsonKeyLine } from '../lib/json-lines.ts';
+import { jsonKeyLine, jsonShapeProblems } from '../lib/json-lines.ts';
 import type { Problem } from './problems.ts';
 import type { RawDataset, RawReport, SourceFile } from './read.ts';
 import { metricSchema, type Metric } from '../model/metric.ts';
@@ -191,6 +191,12 @@ export function validateReport(folder: RawReport, tables: ValidTables, reportIds
     figureRows();
     return null;
   }
+  const shape = jsonShapeProblems(folder.reportJson.text).map((p) => ({ path: jsonPath, line: p.line, field: p.key ?? '(file)', message: p.message }));
+  problems.push(...shape);
+  if (shape.some((p) => p.field === '(file)')) {
+    figureRows();
+    return null;
+  }
   const textProblems = jsonTextProblems(json, folder.reportJson.text, jsonPath);
   problems.push(...textProblems);
   // prose in one language only is refused, but the report is still checked, so one run lists all of its problems
@@ -198,7 +204,7 @@ export function validateReport(folder: RawReport, tables: ValidTables, reportIds
     for (const p of missingLanguageProblems(json as Record<string, unknown>))
       problems.push({ path: jsonPath, line: jsonKeyLine(folder.reportJson.text, p.field), ...p });
   const meta = reportSchema.safeParse(json);
-  if (!meta.success || textProblems.length) {
+  if (!meta.success || textProblems.length || shape.length) {
     if (!meta.success)
       for (const p of zodProblems(meta.error, jsonPath, 1, json)) {
         problems.push({ ...p, line: jsonKeyLine(folder.reportJson.text, p.field.split('.')[0]) });

@@ -32,7 +32,25 @@ export function lineFinder(text: string): (offset: number) => number {
 
 const DATASET_ZH = '教育局数据图谱：地方教育局工作报告中的数字';
 const DATASET_EN = 'Bureau Atlas: figures from Chinese local education bureaus’ work reports';
-const bib = (text: string) => text.replace(/[{}\\]/g, '');
+// LaTeX reads % as a comment, _ and $ as mathematics, & # ^ ~ as markup; BibTeX counts every brace, escaped or
+// not, so a brace of the text is written as a command that holds none (a note's "80%" once ended the entry there).
+const LATEX: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
+  '%': '\\%',
+  _: '\\_',
+  '&': '\\&',
+  '#': '\\#',
+  $: '\\$',
+  '^': '\\textasciicircum{}',
+  '~': '\\textasciitilde{}',
+};
+/** Text as the value of a BibTeX field: every character LaTeX or BibTeX would read as markup escaped. */
+export const bibtexText = (text: string) => text.replace(/[\\{}%_&#$^~]/g, (c) => LATEX[c]!);
+const bib = bibtexText;
+/** A URL in a BibTeX url field: read verbatim by url/hyperref, but BibTeX still counts its braces. */
+const bibUrl = (url: string) => url.replace(/\{/g, '%7B').replace(/\}/g, '%7D');
 const version = (v: DatasetVersion) => (v.date ? `${v.version} (${v.date})` : v.version);
 
 /** Where the sentence sits: "第 12 行，字符 345–402" / "line 12, characters 345–402" (code points of sources/<id>.txt). */
@@ -57,8 +75,8 @@ export function figureCitations(o: Figure, r: Report, line: number | null, v: Da
       `  title = {${bib(r.heading_zh)}},`,
       year ? `  year = {${year}},` : '',
       `  howpublished = {bureau-atlas dataset, version ${bib(version(v))}},`,
-      `  note = {${bib(at.en)}: ${bib(o.figure_text)}; observation ${o.observation_id}},`,
-      permalink ? `  url = {${permalink}}` : '',
+      `  note = {${bib(at.en)}: ${bib(o.figure_text)}; observation ${bib(o.observation_id)}},`,
+      permalink ? `  url = {${bibUrl(permalink)}}` : '',
       '}',
     ]
       .filter(Boolean)
@@ -77,7 +95,7 @@ export function reportCitations(r: Report, v: DatasetVersion, permalink: string 
       `  title = {${bib(r.heading_zh)}},`,
       year ? `  year = {${year}},` : '',
       `  howpublished = {bureau-atlas dataset, version ${bib(version(v))}},`,
-      permalink ? `  url = {${permalink}}` : '',
+      permalink ? `  url = {${bibUrl(permalink)}}` : '',
       '}',
     ]
       .filter(Boolean)

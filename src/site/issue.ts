@@ -3,13 +3,28 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+/**
+ * The repository's address as a web address every issue link may point at, or null: only http(s) with a host. A
+ * `javascript:` or `data:` address would run or show whatever it holds when a reader follows the link.
+ */
+export function webAddress(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || !url.hostname || url.username || url.password) return null;
+  return url.href.replace(/[?#].*$/, '').replace(/\/+$/, '');
+}
+
 export function repositoryUrl(env: Record<string, string | undefined> = process.env, root = process.cwd()): string | null {
   const fromEnv = env.REPO_URL?.trim();
-  if (fromEnv) return fromEnv.replace(/\/+$/, '');
+  if (fromEnv) return webAddress(fromEnv);
   const cff = join(root, 'CITATION.cff');
   if (!existsSync(cff)) return null;
   const m = /^repository-code:\s*["']?([^"'\s]+)["']?\s*$/m.exec(readFileSync(cff, 'utf8'));
-  return m ? m[1]!.replace(/\/+$/, '') : null;
+  return m ? webAddress(m[1]!) : null;
 }
 
 /**

@@ -195,7 +195,8 @@ export const SENTENCE_REACH = 300;
 export function sentenceAround(text: string, start: number, end: number, reach = SENTENCE_REACH): { start: number; end: number; text: string } {
   const isStop = (i: number) => {
     const ch = text[i]!;
-    if (ch === '\n' || ch === '！' || ch === '？' || ch === '；' || ch === '!' || ch === '?' || ch === ';') return true;
+    // a CRLF text's line ends at its \r: a quote ending in \r is refused by npm run data
+    if (ch === '\n' || ch === '\r' || ch === '！' || ch === '？' || ch === '；' || ch === '!' || ch === '?' || ch === ';') return true;
     return ch === '。' && !(/[0-9０-９]/.test(text[i - 1] ?? '') && /[0-9０-９]/.test(text[i + 1] ?? ''));
   };
   let a = start;
@@ -207,7 +208,7 @@ export function sentenceAround(text: string, start: number, end: number, reach =
   // not in the middle of a surrogate pair
   if (a > 0 && /[\udc00-\udfff]/.test(text[a]!)) a++;
   if (b < text.length && /[\udc00-\udfff]/.test(text[b]!)) b++;
-  if (b < text.length && text[b] !== '\n') b++;
+  if (b < text.length && text[b] !== '\n' && text[b] !== '\r') b++;
   while (a < b && /\s/.test(text[a]!)) a++;
   return { start: a, end: b, text: text.slice(a, b) };
 }

@@ -1,4 +1,5 @@
 // Broken and hostile data folders (issue 16): each case is one error at its file, line and field, no follow-ons.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -188,6 +189,60 @@ describe('symbolic links', () => {
       symlinkSync(real, join(dir, REPORT));
     });
     expect(out).toContain(`${REPORT}/report.json:1: (file): is a symbolic link (or inside one); data/ holds real files only: copy the file in`);
+  });
+});
+
+describe('one error for one mistake, round 2', () => {
+  it('names a trailing line of spaces once, in any table', () => {
+    expect(messages({ figures: `${FIGURES}   \n` })).toEqual([`${REPORT}/figures.csv:6: (row): is blank but for white space; delete the line`]);
+    expect(messages({ metrics: `${METRICS}\t\n` })).toEqual(['metrics.csv:6: (row): is blank but for white space; delete the line']);
+  });
+
+  it('names a row of the wrong width once, not again for each of its fields', () => {
+    expect(messages({ regions: `${REGIONS}370304,博山区\n` })).toEqual(['regions.csv:3: (row): has 2 fields, the header has 11']);
+  });
+
+  it('refuses report.json nested 200,000 deep with one error instead of overflowing the stack', () => {
+    expect(messages({ report: `${'['.repeat(200_000)}${']'.repeat(200_000)}` })).toEqual([
+      `${REPORT}/report.json:1: (file): is nested more than 16 deep; a record of data/ is flat`,
+    ]);
+  });
+
+  it('shows at most 160 characters of a 1 MB value in its error, whatever its type', () => {
+    const out = messages({ report: reportJson({ kind: 'x'.repeat(1_000_000), part: { text: 'y'.repeat(1_000_000) } }) });
+    expect(out).toContainEqual(expect.stringMatching(/^reports\/004-zhangdian-2019\/report\.json:\d+: part: .* \(got \{"text":"y+…\)$/));
+    for (const message of out) expect(message.length).toBeLessThan(400);
+  });
+
+  it('refuses a key written twice in report.json, which JSON.parse would take silently', () => {
+    const report = reportJson().replace('"kind": "annual_summary",', '"kind": "annual_summary",\n  "kind": "plan",');
+    expect(messages({ report })).toEqual([`${REPORT}/report.json:9: kind: is written twice in one object; JSON keeps only the last, so say it once`]);
+  });
+});
+
+describe('files that are not regular files', () => {
+  it('refuses a FIFO in place of figures.csv and a folder named source.txt, instead of hanging or throwing EISDIR', () => {
+    const out = messages({}, (dir) => {
+      rmSync(join(dir, REPORT, 'figures.csv'));
+      execFileSync('mkfifo', [join(dir, REPORT, 'figures.csv')]);
+      rmSync(join(dir, REPORT, 'source.txt'));
+      mkdirSync(join(dir, REPORT, 'source.txt'));
+    });
+    expect(out).toEqual([
+      `${REPORT}/figures.csv:1: (file): is a named pipe (FIFO), not a file; data/ holds regular files only`,
+      `${REPORT}/source.txt:1: (file): is a folder, not a file; data/ holds regular files only`,
+    ]);
+  });
+
+  it('refuses a folder named metrics.csv and a snapshot that is a folder', () => {
+    const out = messages({}, (dir) => {
+      rmSync(join(dir, 'metrics.csv'));
+      mkdirSync(join(dir, 'metrics.csv'));
+      rmSync(join(dir, 'snapshots', '004_0000.txt'));
+      mkdirSync(join(dir, 'snapshots', '004_0000.txt'));
+    });
+    expect(out).toContain('metrics.csv:1: (file): is a folder, not a file; data/ holds regular files only');
+    expect(out).toContain('data/snapshots/004_0000.txt:1: (file): is a folder, not a file; data/ holds regular files only');
   });
 });
 

@@ -46,4 +46,35 @@ describe('npm run extract', () => {
     expect(cut.stderr).toMatch(/is UTF-8 with 1 invalid byte sequence, the first at its end/);
     expect(cut.stderr).not.toMatch(/GB18030|UTF-16|iconv/);
   });
+
+  it('drafts quotes without the \r of a CRLF text, so that npm run data takes them', () => {
+    const source = file('crlf.txt', '张店区2019年工作总结\r\n全区学前三年毛入园率达到98.5%\r\n投资18亿元的9所中小学建设稳步推进。\r\n');
+    const out = join(dir, 'crlf-figures.csv');
+    expect(extract(source, '--out', out).status).toBe(0);
+    const draft = readFileSync(out, 'utf8');
+    expect(draft).toContain(',全区学前三年毛入园率达到98.5%,');
+    expect(draft).not.toContain('\r');
+    const listed = extract(source).stdout;
+    expect(
+      listed
+        .split('\n')
+        .filter((l) => l.includes('98.5%'))
+        .every((l) => !l.includes('\r')),
+    ).toBe(true);
+  });
+
+  it('says in one line why --out cannot be written: a folder, a missing folder, a full disk, a file in the path', () => {
+    const source = file('out.txt', '投资18亿元。\n');
+    const folder = extract(source, '--out', '/', '--force');
+    expect(folder.status).toBe(2);
+    expect(folder.stderr).toBe('extract: --out /: is a folder; name the file to write (path/figures.csv)\n');
+    const missing = extract(source, '--out', join(dir, 'no-such-folder', 'figures.csv'));
+    expect(missing.stderr).toBe(`extract: --out ${join(dir, 'no-such-folder', 'figures.csv')}: the folder ${join(dir, 'no-such-folder')} does not exist\n`);
+    // /dev/full answers every write with ENOSPC, as a full disk does
+    const full = extract(source, '--out', '/dev/full', '--force');
+    expect(full.stderr).toBe('extract: --out /dev/full: cannot be written (the disk is full, ENOSPC)\n');
+    const underFile = extract(source, '--out', `${source}/figures.csv`);
+    expect(underFile.stderr).toBe(`extract: --out ${source}/figures.csv: cannot be written (a part of its path is a file, not a folder, ENOTDIR)\n`);
+    for (const result of [folder, missing, full, underFile]) expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
 });

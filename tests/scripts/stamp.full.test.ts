@@ -33,4 +33,30 @@ describe('npm run stamp', () => {
     expect(result.stderr).toContain(`stamp: ${source} is a symbolic link (or inside one); data/ holds real files only: copy the file in`);
     expect(readFileSync(join(dir, 'reports', '004-zhangdian-2019', 'report.json'), 'utf8')).toBe(before);
   });
+
+  it('changes only the two checksums: a 20-digit number, 1e400, the key order and the layout stay as written', () => {
+    const dir = writeDataset();
+    const path = join(dir, 'reports', '004-zhangdian-2019', 'report.json');
+    const written = readFileSync(path, 'utf8')
+      .replace(/"seed_sha256": "[0-9a-f]+"/, '"seed_sha256": "stale"')
+      .replace(/"source_sha256": "[0-9a-f]+"/, '"source_sha256":"stale"')
+      .replace('"notes_en": ""', '"notes_en": "",\n    "x_count": 12345678901234567890, "x_big": 1e400');
+    writeFileSync(path, written);
+    expect(stamp(dir, '004-zhangdian-2019').status).toBe(0);
+    const stamped = readFileSync(path, 'utf8');
+    const sums = JSON.parse(stamped) as { seed_sha256: string; source_sha256: string };
+    expect(sums.seed_sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(stamped).toBe(written.replace('"stale"', JSON.stringify(sums.seed_sha256)).replace('"stale"', JSON.stringify(sums.source_sha256)));
+  });
+
+  it('refuses a report.json with a key written twice instead of dropping one', () => {
+    const dir = writeDataset();
+    const path = join(dir, 'reports', '004-zhangdian-2019', 'report.json');
+    const written = readFileSync(path, 'utf8').replace('"kind": "annual_summary",', '"kind": "annual_summary",\n  "kind": "plan",');
+    writeFileSync(path, written);
+    const result = stamp(dir, '004-zhangdian-2019');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`stamp: ${path}:9: kind: is written twice in one object`);
+    expect(readFileSync(path, 'utf8')).toBe(written);
+  });
 });

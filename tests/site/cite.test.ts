@@ -109,4 +109,53 @@ describe('report a wrong figure', () => {
     expect(repositoryUrl({}, dir)).toBe('https://github.com/o/r');
     expect(repositoryUrl({ REPO_URL: 'https://github.com/x/y' }, dir)).toBe('https://github.com/x/y');
   });
+
+  it('takes no javascript:, data: or other non-web address as the repository, from either place', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-cff-'));
+    for (const bad of [
+      'javascript:alert(document.domain)//',
+      'data:text/html,<script>alert(1)</script>',
+      'file:///etc/passwd',
+      'https://user:pw@github.com/o/r',
+      'github.com/o/r',
+    ])
+      expect(repositoryUrl({ REPO_URL: bad }, dir)).toBeNull();
+    writeFileSync(join(dir, 'CITATION.cff'), 'cff-version: 1.2.0\nrepository-code: "javascript:alert(1)"\n');
+    expect(repositoryUrl({}, dir)).toBeNull();
+  });
+});
+
+describe('BibTeX of hostile and real text', () => {
+  // What LaTeX would read as markup once the escapes this module writes are taken out.
+  const unescaped = (value: string) => value.replace(/\\(?:textbackslash|textbraceleft|textbraceright|textasciicircum|textasciitilde)\{\}|\\[%_&#$]/g, '');
+  const fields = (entry: string) =>
+    entry
+      .split('\n')
+      .slice(1, -1)
+      .map((line) => /^ {2}\w+ = \{(.*)\},?$/.exec(line)![1]!);
+  const balanced = (value: string) => {
+    let depth = 0;
+    for (const c of value) if ((depth += c === '{' ? 1 : c === '}' ? -1 : 0) < 0) return false;
+    return depth === 0;
+  };
+
+  it('escapes % _ & # $ { } \\ ^ ~ where they are text, and keeps every field’s braces balanced', () => {
+    const hostile = { ...report, bureau: '____区教育局 {R&D} \\ 100% #1 $5 ^ ~' };
+    const c = figureCitations(
+      { ...figure, quote_start: 10, quote_end: 20, figure_text: '80%}; @misc{x' },
+      hostile,
+      3,
+      { version: '1.0.0', date: '' },
+      'https://example.org/reports/x/#obs-f001',
+    );
+    for (const value of fields(c.bibtex).slice(0, -1)) {
+      expect(unescaped(value).replace(/^\{|\}$/g, '')).not.toMatch(/[%_&#$^~\\]|[{}]/);
+      expect(balanced(value)).toBe(true);
+    }
+    expect(c.bibtex).toContain(
+      'author = {{\\_\\_\\_\\_区教育局 \\textbraceleft{}R\\&D\\textbraceright{} \\textbackslash{} 100\\% \\#1 \\$5 \\textasciicircum{} \\textasciitilde{}}},',
+    );
+    expect(c.bibtex).toContain('note = {line 3, characters 10–20: 80\\%\\textbraceright{}; @misc\\textbraceleft{}x; observation');
+    expect(c.bibtex.match(/^@/gm)).toHaveLength(1);
+  });
 });
