@@ -1,12 +1,21 @@
 // Every interface string of the site, in both languages. Pages and components take their text from here only.
+import type { PeriodPart } from '../model/period.ts';
+import type { Flag } from '../vocab/flags.ts';
+import type { Qualifier } from '../vocab/qualifiers.ts';
 import type { Locale } from './format.ts';
+
+/**
+ * A label for every code of a vocabulary: a code without a label fails the type check (`satisfies` also refuses a
+ * label for no code). Published data may carry a code this build does not list, so a lookup by any string is allowed
+ * and may miss.
+ */
+type Labels<K extends string> = Readonly<Record<K, string>> & Readonly<Partial<Record<string, string>>>;
 
 const zh = {
   siteName: '教育局数据图谱',
   siteTagline: '地方教育局工作报告中的数字，逐条可查原文',
   holdings: '目前收录 {reports} 份报告、{regions} 个地区、{figures} 个数字（{years}）。',
   holdingsYears: '{from}–{to} 年',
-  langName: '中文',
   otherLang: 'English',
   skip: '跳到正文',
   nav: { home: '首页', topics: '主题', regions: '地区', reports: '报告', data: '数据下载', methodology: '方法说明', search: '搜索' },
@@ -40,8 +49,8 @@ const zh = {
     restatement: '重复陈述同一数值',
     alternative_value: '同一数量的另一读法',
     rate_above_100: '比率超过 100%（毛入学率、完成率可能如此，请核对原句）',
-  } as Record<string, string>,
-  qualifiers: { '': '', approx: '约', gt: '超过', ge: '不低于', lt: '不到', le: '不超过' } as Record<string, string>,
+  } satisfies Record<Flag, string> as Labels<Flag>,
+  qualifiers: { '': '', approx: '约', gt: '超过', ge: '不低于', lt: '不到', le: '不超过' } satisfies Record<Qualifier, string> as Labels<Qualifier>,
   // only for a value with a qualifier: the English space would otherwise lead the value
   qualifiedValue: '{qualifier}{value}',
   // said once on a page (the home page's notice, every page's footer); the tagline says each figure links to its sentence
@@ -61,7 +70,6 @@ const zh = {
   kind: '类型',
   flagsLabel: '标记',
   source: '出处',
-  sourceSentence: '原句',
   note: '整理者注释',
   checks: '核对',
   unit: '单位',
@@ -99,14 +107,11 @@ const zh = {
   evidence: '证据',
   province: '省份',
   gbCode: '行政区划代码',
-  backToChart: '返回',
   seeInReport: '查看原句',
   onlyOneRegion: '以下指标没有两个以上地区的同一口径数值，不画对比图：',
   metricCounts: '{n} 个数值，{r} 个地区',
-  scopeNote: '范围',
   national: '全国数值（官方统计）',
   nationalMissing: '该年份暂无全国数值',
-  difference: '与全国差距',
   searchPlaceholder: '搜索地区、指标、报告原文……',
   searchNoJs: '搜索需要 JavaScript。也可以从页首的“主题”“地区”“报告”浏览全部指标、地区和报告。',
   notFound: '页面不存在',
@@ -126,9 +131,8 @@ const zh = {
   searchShardNote:
     '共有 {r} 个地区、{n} 份报告，地区页和报告原文的索引按省份分开。选择一个省份，就能搜索该省的地区页和报告原文。不选省份时，搜索地区名称会找到它所在省份的地区列表。',
   searchThisProvince: '在本省的地区页和报告原文中搜索',
-  halves: { H1: '{y}年上半年', H2: '{y}年下半年', S1: '{y}年春季学期', S2: '{y}年秋季学期' } as Record<string, string>,
+  halves: { H1: '{y}年上半年', H2: '{y}年下半年', S1: '{y}年春季学期', S2: '{y}年秋季学期' } satisfies Record<PeriodPart, string> as Labels<PeriodPart>,
   relativeYears: { Y: '年份不明（报告当年）', 'Y-1': '年份不明（报告上一年）', 'Y+1': '年份不明（报告下一年）' } as Record<string, string>,
-  inferredMark: '推断',
   inferredLegend: '* 推断：原文未写明这一地区或年份，由本站据原文推断（依据见地区页和报告页）',
   qualifierLegend: '≈ 约、近；> 余、多、超过；≥ 以上、不低于；< 不到、低于；≤ 以内、不超过',
   comparedCount: '{n} 个地区有同一口径的全地区实际数值',
@@ -156,9 +160,6 @@ const zh = {
   } as Record<string, string>,
   what: '范围',
   wholeRegion: '全地区',
-  compareHeading: '与其他地区比较',
-  compareIntro: '每张图只画与本地区同一口径的全地区实际数值；本地区一行以黄色底标出，橙色竖线为全国数值（如有）。',
-  noPeers: '本地区的数字目前都没有其他地区的同一口径数值可以比较。',
   restHeading: '本地区的全部数字',
   thisRegion: '本地区',
   comparabilityHeading: '可比性',
@@ -177,7 +178,12 @@ const zh = {
   citeFigure: '引用 · 报错',
   // without a repository to report to, the toggle offers the citation only
   citeOnly: '引用',
-  citeReport: '引用本报告',
+  citeReport: '引用本报告或其中的数字',
+  // light citations of a report page's figures (FigureRef): one citation block a report, each figure its place
+  citeFigureHow: '引用其中一个数字：在本报告的引用后写上数字的位置（见数字表“位置”一栏，点开即到原句）和它的永久链接。例如第一个数字：',
+  figurePlace: '位置',
+  reportWrongShort: '报错',
+  reportWrongShortTitle: '报告此数字有误（在代码库提交问题，已预填）',
   reportWrong: '报告数字有误（在代码库提交问题，已预填）',
   version: '数据版本',
   releaseDate: '发布日期',
@@ -196,7 +202,6 @@ const zh = {
   sourceIndexNo: '索引号',
   sourceIssued: '发文日期',
   sourcePublisher: '发布机构',
-  sourceDetails: '原文发布信息（照录原网页）',
   colon: '：',
   // between clauses of one note (two flags of a figure)
   clauseSeparator: '；',
@@ -264,7 +269,6 @@ const zh = {
     before: '共 {n} 句，此处不逐一列出：图表中最高和最低的数值链接到各自的原句；每个数值的原句都在 ',
     after: ' （quote、report_id 列）中，也在各地区和各报告的页面上。',
   },
-  notIdentified: '未识别',
   reasoning: '推理',
   pointsShort: '个百分点',
   targetMark: '（目标）',
@@ -331,6 +335,37 @@ const zh = {
     reports:
       '本站收录的地方教育局工作报告。标题由本站按地区、年份和文件类型拟定，原标题见各报告页；地区或年份由本站推断的，标题中注明。点击标题可阅读原文并查看从中整理的每个数字。',
   },
+  // region at a glance (RegionPage): the first screen and the peer strips
+  glance: {
+    reportYears: '{years} 年报告',
+    noReportYear: '报告年份不明',
+    identified: { explicit: '地区：原文写明', inferred: '地区：据原文推断', unknown: '地区：未能识别' },
+    evidenceToggle: '依据',
+    tableCaption: '主要数字与其他地区同一口径数值比较{period}',
+    colMetric: '指标 · 其他地区',
+    colOwn: '本地区',
+    others: '其他 {n} 个地区 {min}–{max}，中位数 {median}',
+    othersProvince: '本省其他 {n} 个地区 {min}–{max}，中位数 {median}',
+    otherOne: '另有 1 个地区：{value}',
+    otherOneProvince: '本省另有 1 个地区：{value}',
+    noOthers: '暂无其他地区可比',
+    noOthersProvince: '本省暂无其他地区可比',
+    provinceNote: '考试类数字口径各省不同，只与本省地区比较。',
+    sep: '；',
+    sentenceGap: '',
+    nationalNoYear: '全国 {value}',
+    captionPeriod: '（{period}）',
+    place: '{of} 个中第 {place} 高',
+    placeProvince: '本省 {of} 个中第 {place} 高',
+    national: '全国 {value}（{year}）',
+    totalsNote: '数量和金额随地区规模而变，只列范围，不排名。',
+    unique: '只有本地区报告：{list}{more}。',
+    uniqueMore: '等 {n} 项',
+    stripsHeading: '各项数字在其他地区中的位置',
+    stripsIntro: '灰条为其他地区的范围，竖线为中位数，圆点为本地区，橙色竖线为全国数值；点指标名称可看完整比较。',
+    stripOwn: '本地区 {value}（{period}），点开看原句',
+    noHeadline: '本地区的数字目前都没有其他地区的同一口径数值可以比较。',
+  },
 };
 
 type Strings = typeof zh;
@@ -340,7 +375,6 @@ const en: Strings = {
   siteTagline: 'Figures from Chinese local education bureaus’ work reports, each traced to its sentence',
   holdings: '{reports} reports, {regions} regions and {figures} figures{years}.',
   holdingsYears: ' ({from}–{to})',
-  langName: 'English',
   otherLang: '中文',
   skip: 'Skip to content',
   nav: { home: 'Home', topics: 'Topics', regions: 'Regions', reports: 'Reports', data: 'Data', methodology: 'Methodology', search: 'Search' },
@@ -381,8 +415,8 @@ const en: Strings = {
     restatement: 'The same value stated again',
     alternative_value: 'Another reading of the same quantity',
     rate_above_100: 'A rate above 100 % (possible for gross enrolment or completion rates; check the sentence)',
-  },
-  qualifiers: { '': '', approx: 'about', gt: 'more than', ge: 'at least', lt: 'less than', le: 'at most' },
+  } satisfies Record<Flag, string>,
+  qualifiers: { '': '', approx: 'about', gt: 'more than', ge: 'at least', lt: 'less than', le: 'at most' } satisfies Record<Qualifier, string>,
   qualifiedValue: '{qualifier} {value}',
   notOfficial: 'Every figure here is what a local education bureau said in its own work report, not an official statistic.',
   csvFormulas:
@@ -400,7 +434,6 @@ const en: Strings = {
   kind: 'Kind',
   flagsLabel: 'Flags',
   source: 'Source',
-  sourceSentence: 'Sentence',
   note: 'Curator’s note',
   checks: 'Checks',
   unit: 'Unit',
@@ -438,14 +471,11 @@ const en: Strings = {
   evidence: 'Evidence',
   province: 'Province',
   gbCode: 'GB/T 2260 code',
-  backToChart: 'Back',
   seeInReport: 'Read the sentence',
   onlyOneRegion: 'These metrics lack values of one definition from two regions or more, so they have no comparison chart:',
   metricCounts: '{n} values, {r} regions',
-  scopeNote: 'Scope',
   national: 'National value (official statistics)',
   nationalMissing: 'No national value for that year',
-  difference: 'Difference from national',
   searchPlaceholder: 'Search regions, metrics, report text…',
   searchNoJs: 'Search needs JavaScript. Every metric, region and report can also be browsed from Topics, Regions and Reports at the top of the page.',
   notFound: 'Page not found',
@@ -465,13 +495,12 @@ const en: Strings = {
   searchShardNote:
     'With {r} regions and {n} reports, the index of region pages and report texts is split by province. Choose a province to search its region pages and report texts. Without a province, a region’s name finds the list of regions of its province.',
   searchThisProvince: 'Search this province’s region pages and report texts',
-  halves: { H1: 'first half of {y}', H2: 'second half of {y}', S1: 'spring semester {y}', S2: 'autumn semester {y}' },
+  halves: { H1: 'first half of {y}', H2: 'second half of {y}', S1: 'spring semester {y}', S2: 'autumn semester {y}' } satisfies Record<PeriodPart, string>,
   relativeYears: {
     Y: 'year unknown (the report’s year)',
     'Y-1': 'year unknown (the year before the report)',
     'Y+1': 'year unknown (the year after the report)',
   },
-  inferredMark: 'inferred',
   inferredLegend: '* inferred: the text does not name this region or year; this site inferred it from the text (evidence on the region and report pages)',
   qualifierLegend: '≈ about, nearly; > more than; ≥ at least; < less than; ≤ at most',
   comparedCount: '{n} regions have a whole-region actual value of this definition',
@@ -500,10 +529,6 @@ const en: Strings = {
   },
   what: 'Scope',
   wholeRegion: 'whole region',
-  compareHeading: 'How this region compares',
-  compareIntro:
-    'Each chart draws only whole-region actual values defined like this region’s; this region’s row is on a yellow band, and the orange tick is the national value where there is one.',
-  noPeers: 'None of this region’s figures has a value of the same definition from another region yet.',
   restHeading: 'All figures of this region',
   thisRegion: 'this region',
   comparabilityHeading: 'Comparability',
@@ -521,7 +546,13 @@ const en: Strings = {
   over: '{y} over {b}',
   citeFigure: 'Cite · report an error',
   citeOnly: 'Cite',
-  citeReport: 'Cite this report',
+  citeReport: 'Cite this report or one of its figures',
+  // light citations of a report page's figures (FigureRef): one citation block a report, each figure its place
+  citeFigureHow:
+    'To cite one of its figures, add to the report’s citation the figure’s place (the “Place” column of the table of figures, which opens its sentence) and its permalink. For the first figure:',
+  figurePlace: 'Place',
+  reportWrongShort: 'report error',
+  reportWrongShortTitle: 'Report this figure as wrong (opens a prefilled issue on the repository)',
   reportWrong: 'Report a wrong figure (opens a prefilled issue on the repository)',
   version: 'Dataset version',
   releaseDate: 'Release date',
@@ -540,7 +571,6 @@ const en: Strings = {
   sourceIndexNo: 'Index number (索引号)',
   sourceIssued: 'Date issued (发文日期)',
   sourcePublisher: 'Publisher (发布机构)',
-  sourceDetails: 'Original publication details (as the source page gives them)',
   colon: ': ',
   clauseSeparator: '; ',
   inParentheses: ' ({x})',
@@ -608,7 +638,6 @@ const en: Strings = {
     before: '{n} sentences, too many to list here: the highest and lowest values in the chart link to theirs; every value’s sentence is in the ',
     after: ' (columns quote and report_id) and on its region’s and report’s pages.',
   },
-  notIdentified: 'not identified',
   reasoning: 'Reasoning',
   pointsShort: 'pp',
   targetMark: ' (target)',
@@ -684,6 +713,38 @@ const en: Strings = {
       'The regions the reports come from. Most reports blank their place names; this site identifies the region from the schools, places and other clues left in the text, and each region’s page gives the evidence. Open a region for every figure it reports and how it compares with the others.',
     reports:
       'The local education bureaus’ work reports this site holds. Titles are written by this site from the region, the year and the kind of document (the original title is on each report’s page), and say where the region or year was inferred. Open a report to read its text and every figure taken from it.',
+  },
+  // region at a glance (RegionPage): the first screen and the peer strips
+  glance: {
+    reportYears: 'Reports of {years}',
+    noReportYear: 'Report year unknown',
+    identified: { explicit: 'Region: named in the text', inferred: 'Region: inferred from the text', unknown: 'Region: not identified' },
+    evidenceToggle: 'Evidence',
+    tableCaption: 'Headline figures against other regions with a comparable value{period}',
+    colMetric: 'Figure · other regions',
+    colOwn: 'This region',
+    others: '{n} other regions {min}–{max}, median {median}',
+    othersProvince: '{n} other regions of its province {min}–{max}, median {median}',
+    otherOne: '1 other region: {value}',
+    otherOneProvince: '1 other region of its province: {value}',
+    noOthers: 'No other region to compare with yet',
+    noOthersProvince: 'No other region of its province yet',
+    provinceNote: 'Exam figures are defined per province: they are compared within their province only.',
+    sep: '; ',
+    sentenceGap: ' ',
+    nationalNoYear: 'national {value}',
+    captionPeriod: ' ({period})',
+    place: '{place} of {of}, highest first',
+    placeProvince: '{place} of {of} in province',
+    national: 'national {value} ({year})',
+    totalsNote: 'Counts and amounts grow with a region’s size: their range is shown, not a ranking.',
+    unique: 'Only this region reports: {list}{more}.',
+    uniqueMore: ' and {n} more',
+    stripsHeading: 'Where each figure stands among the other regions',
+    stripsIntro:
+      'Grey bar: the other regions’ range; tick: their median; dot: this region; orange tick: the national value. Follow a figure’s name for the full comparison.',
+    stripOwn: 'This region: {value} ({period}); opens its sentence',
+    noHeadline: 'None of this region’s figures has a value of the same definition from another region yet.',
   },
 };
 
