@@ -14,7 +14,7 @@ type Labels<K extends string> = Readonly<Record<K, string>> & Readonly<Partial<R
 const zh = {
   siteName: '教育局数据图谱',
   siteTagline: '地方教育局工作报告中的数字，逐条可查原文',
-  holdings: '目前收录 {reports} 份报告、{regions} 个地区、{figures} 个数字（{years}）。每个数字都能一键查到它在报告中的原句。',
+  holdings: '目前收录 {reports} 份报告、{regions} 个地区、{figures} 个数字（{years}）。',
   holdingsYears: '{from}–{to} 年',
   otherLang: 'English',
   skip: '跳到正文',
@@ -53,7 +53,7 @@ const zh = {
   qualifiers: { '': '', approx: '约', gt: '超过', ge: '不低于', lt: '不到', le: '不超过' } satisfies Record<Qualifier, string> as Labels<Qualifier>,
   // only for a value with a qualifier: the English space would otherwise lead the value
   qualifiedValue: '{qualifier}{value}',
-  notOfficial: '本站数字均为各地教育局在工作报告中自述的数字，不是官方统计数据；每个数字都链接到报告原句。',
+  notOfficial: '本站数字均为各地教育局在工作报告中自述的数字，不是官方统计数据。',
   csvFormulas:
     "CSV 文件中，以 =、+、-、@、制表符或回车开头的文字单元格前加一个英文单引号（'），以免电子表格把它当作公式执行；数值列（如 -482）照原样写出。JSON 文件保留原文。",
   headline: '各主题对比',
@@ -183,6 +183,8 @@ const zh = {
   reportWrongShortTitle: '报告此数字有误（在代码库提交问题，已预填）',
   // without a repository to report to, the toggle offers the citation only
   citeOnly: '引用',
+  // between clauses of one note (two flags of a figure)
+  clauseSeparator: '；',
   reportWrong: '报告数字有误（在代码库提交问题，已预填）',
   version: '数据版本',
   releaseDate: '发布日期',
@@ -422,7 +424,7 @@ type Strings = typeof zh;
 const en: Strings = {
   siteName: 'Bureau Atlas',
   siteTagline: 'Figures from Chinese local education bureaus’ work reports, each traced to its sentence',
-  holdings: '{reports} reports, {regions} regions and {figures} figures{years}. Every figure links to the sentence of the report it came from.',
+  holdings: '{reports} reports, {regions} regions and {figures} figures{years}.',
   holdingsYears: ' ({from}–{to})',
   otherLang: '中文',
   skip: 'Skip to content',
@@ -467,8 +469,7 @@ const en: Strings = {
   } satisfies Record<Flag, string>,
   qualifiers: { '': '', approx: 'about', gt: 'more than', ge: 'at least', lt: 'less than', le: 'at most' } satisfies Record<Qualifier, string>,
   qualifiedValue: '{qualifier} {value}',
-  notOfficial:
-    'Every figure here is what a local education bureau said in its own work report, not an official statistic; each links to the sentence it came from.',
+  notOfficial: 'Every figure here is what a local education bureau said in its own work report, not an official statistic.',
   csvFormulas:
     "In the CSV files, a text cell that begins with =, +, -, @, a tab or a carriage return is written with a leading apostrophe ('), so that a spreadsheet shows it as text instead of running it as a formula; numeric columns (a change of -482) are written as they are. The JSON files keep the text as written.",
   headline: 'Comparisons by topic',
@@ -603,6 +604,7 @@ const en: Strings = {
   reportWrongShort: 'report error',
   reportWrongShortTitle: 'Report this figure as wrong (opens a prefilled issue on the repository)',
   citeOnly: 'Cite',
+  clauseSeparator: '; ',
   reportWrong: 'Report a wrong figure (opens a prefilled issue on the repository)',
   version: 'Dataset version',
   releaseDate: 'Release date',

@@ -17,6 +17,7 @@ import { partition, type Partition } from './comparable.ts';
 import { sizeFree } from '../model/metric.ts';
 import type { SiteData } from './data.ts';
 import { routes } from './routes.ts';
+import { periodsInOrder } from './periods.ts';
 
 export type ChartModel = {
   name: string;
@@ -106,10 +107,12 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
     : [
         metric.compare === 'province' && provinces.size > 1 ? s.provinceWarning : '',
         !sizeFree(metric.measure) ? s.sizeWarning : '',
-        levels.length > 1 ? `${s.mixedLevels}: ${list(levels.map((l) => s.levels[l]))}` : '',
-        years.length > 1 || compared.some((o) => o.year === null) ? `${s.mixedYears}: ${list([...new Set(compared.map((o) => periodLabel(o, locale)))])}` : '',
+        levels.length > 1 ? `${s.mixedLevels}${s.colon}${list(levels.map((l) => s.levels[l]))}` : '',
+        years.length > 1 || compared.some((o) => o.year === null)
+          ? `${s.mixedYears}${s.colon}${list(periodsInOrder(compared).map((o) => periodLabel(o, locale)))}`
+          : '',
         flagged ? fill(s.flaggedWarning, { n: flagged, where: dist ? s.flaggedWhere.csv : s.flaggedWhere.table }) : '',
-        missingNational.length ? `${s.nationalMissing}: ${list([...new Set(missingNational.map((o) => periodLabel(o, locale)))])}` : '',
+        missingNational.length ? `${s.nationalMissing}${s.colon}${list(periodsInOrder(missingNational).map((o) => periodLabel(o, locale)))}` : '',
       ].filter(Boolean);
   const legend = [
     compared.some((o) => o.flags.includes('region_inferred') || o.flags.includes('year_inferred')) ? s.inferredLegend : '',

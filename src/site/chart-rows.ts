@@ -102,13 +102,13 @@ export function comparisonRows(observations: Observation[], ctx: RowContext): Co
     const flagText = o.flags
       .filter((f) => f in s.flags && !f.startsWith('region_') && !f.startsWith('year_'))
       .map((f) => s.flags[f])
-      .join('; ');
-    const inferredText = [inferred.region ? s.flags.region_inferred : '', inferred.year ? s.flags.year_inferred : ''].filter(Boolean).join('; ');
+      .join(s.clauseSeparator);
+    const inferredText = [inferred.region ? s.flags.region_inferred : '', inferred.year ? s.flags.year_inferred : ''].filter(Boolean).join(s.clauseSeparator);
     const national = ctx.national(o.metric_id, o.year);
     const title = [
-      `${label}: ${value}`,
+      `${label}${s.colon}${value}`,
       o.figure_text && `“${o.figure_text}”`,
-      national !== null ? `${s.national}: ${formatValue(national, o.unit_base, ctx.locale)}` : '',
+      national !== null ? `${s.national}${s.colon}${formatValue(national, o.unit_base, ctx.locale)}` : '',
       inferredText && `* ${inferredText}`,
       flagText && `⚠ ${flagText}`,
     ]

@@ -69,15 +69,14 @@ async function load(): Promise<SiteData> {
     getCollection('reviews'),
   ]).then((all) => all.map((c) => c.map((e) => e.data)))) as [PublishedMetric[], Region[], SiteReport[], SiteReference[], PublishedReview[]];
   regions = regions.map((r) => ({ ...r, name_zh: readerName(r.name_zh), name_en: readerName(r.name_en) }));
-  const regionOf = new Map(regions.map((r) => [r.region_id, r]));
+  const regionById = new Map(regions.map((r) => [r.region_id, r]));
   reports = reports.map((r) => ({
     ...r,
-    heading_zh: reportTitle(r, regionOf.get(r.region_id), 'zh-cn'),
-    heading_en: reportTitle(r, regionOf.get(r.region_id), 'en'),
+    heading_zh: reportTitle(r, regionById.get(r.region_id), 'zh-cn'),
+    heading_en: reportTitle(r, regionById.get(r.region_id), 'en'),
   }));
   const store = new ShardStore(dataDir());
   const byId = new Map(metrics.map((m) => [m.metric_id, m]));
-  const regionById = regionOf;
   const reportById = new Map(reports.map((r) => [r.report_id, r]));
   // Only rates are drawn beside regions: a national total of spending is not the same kind of number as a county's.
   const national = new Map(reference.filter((r) => r.unit === '%').map((r) => [`${r.metric_id}|${r.year}`, r]));

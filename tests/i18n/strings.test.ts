@@ -20,12 +20,25 @@ describe('sentences shaped by language', () => {
   it('give the years of the holdings in their own place, or none', () => {
     const counts = { reports: 11, regions: 11, figures: 709 };
     expect(fill(zh.holdings, { ...counts, years: fill(zh.holdingsYears, { from: 2018, to: 2023 }) })).toBe(
-      '目前收录 11 份报告、11 个地区、709 个数字（2018–2023 年）。每个数字都能一键查到它在报告中的原句。',
+      '目前收录 11 份报告、11 个地区、709 个数字（2018–2023 年）。',
     );
     expect(fill(en.holdings, { ...counts, years: fill(en.holdingsYears, { from: 2018, to: 2023 }) })).toBe(
-      '11 reports, 11 regions and 709 figures (2018–2023). Every figure links to the sentence of the report it came from.',
+      '11 reports, 11 regions and 709 figures (2018–2023).',
     );
-    expect(fill(en.holdings, { ...counts, years: '' })).toMatch(/^11 reports, 11 regions and 709 figures\. /);
+    expect(fill(en.holdings, { ...counts, years: '' })).toBe('11 reports, 11 regions and 709 figures.');
+  });
+
+  it('write Chinese with Chinese punctuation: no half-width colon, semicolon, comma or parenthesis beside a Chinese character', () => {
+    const halfWidth: string[] = [];
+    const walk = (value: unknown, path: string): void => {
+      if (typeof value === 'string') {
+        if (/\p{Script=Han}\s?[:;,()]|[:;()]\s?\p{Script=Han}/u.test(value)) halfWidth.push(`${path}: ${value}`);
+      } else if (value && typeof value === 'object') for (const [key, v] of Object.entries(value)) walk(v, `${path}.${key}`);
+    };
+    walk(zh, 'zh');
+    expect(halfWidth).toEqual([]);
+    // the pieces that join Chinese text are Chinese too
+    expect([zh.colon, zh.clauseSeparator, zh.listSeparator, fill(zh.inParentheses, { x: 3 })]).toEqual(['：', '；', '、', '（3）']);
   });
 
   it('fill every placeholder of the change summary from the change kinds', () => {
