@@ -32,10 +32,11 @@ const p90 = (sorted: number[]) => (sorted.length ? sorted[Math.min(sorted.length
 /** Each page's generation time in ms from Astro's build log, by kind. */
 export function pageTimes(log: string): Map<string, number[]> {
   const times = new Map<string, number[]>();
-  for (const m of log.matchAll(/[├└]─ (\S+) \(\+(\d+(?:\.\d+)?)ms\)/g)) {
+  // Astro writes "(+22ms)", and "(+1.04s)" from a second on
+  for (const m of log.matchAll(/[├└]─ (\S+) \(\+(\d+(?:\.\d+)?)(ms|s)\)/g)) {
     const kind = pageKind(m[1]!);
     const list = times.get(kind) ?? [];
-    list.push(Number(m[2]));
+    list.push(m[3] === 's' ? Number(m[2]) * 1000 : Number(m[2]));
     times.set(kind, list);
   }
   return times;

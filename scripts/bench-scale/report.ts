@@ -9,9 +9,20 @@ import { REPO, TIME, round, type Step } from './measure.ts';
 /**
  * exponent: the fastest growth a cost may have against the number of observations (1 = linear; above 1.1 the build
  * of the national edition grows out of reach). astro_per_page_ratio: how much Astro's time per page may grow from the
- * smallest to the largest site level measured. explorer_ms: the data explorer's first filtered result.
+ * smallest to the largest site level measured. kind_ms_floor: a kind of page whose pages take less than this in all
+ * (ms, at the largest level) has its exponent printed but not held to the target. explorer_ms: the data explorer's
+ * first filtered result.
  */
-const TARGETS = { data_s: 60, data_rss_mb: 2048, site_s: 15 * 60, page_gz_kb: 100, exponent: 1.1, astro_per_page_ratio: 1.3, explorer_ms: 1000 };
+const TARGETS = {
+  data_s: 60,
+  data_rss_mb: 2048,
+  site_s: 15 * 60,
+  page_gz_kb: 100,
+  exponent: 1.1,
+  astro_per_page_ratio: 1.3,
+  kind_ms_floor: 5000,
+  explorer_ms: 1000,
+};
 /** GitHub Pages publishes at most 1 GB. */
 const PAGES_LIMIT = 1e9;
 
@@ -120,8 +131,13 @@ export function overTargets(results: LevelResult[], exponentsTop: Exponents): st
         `astro time per page grows ×${round(ratio, 2)} from ${percent(first.level)} to ${percent(last.level)} (${round(astroPerPage(first)!, 1)} → ${round(astroPerPage(last)!, 1)} ms) > ×${TARGETS.astro_per_page_ratio}`,
       );
   }
+  const largest = results.filter((r) => r.site?.astro.ok).at(-1);
+  // a kind of page that takes a few seconds in all is below what a shared machine measures apart from noise
+  const negligible = (key: string) =>
+    key.startsWith('pages_ms:') && (largest?.site?.kinds[key.slice('pages_ms:'.length)]?.ms_total ?? 0) < TARGETS.kind_ms_floor;
   for (const [key, b] of Object.entries(exponentsTop))
-    if (b !== null && b > TARGETS.exponent) overTarget.push(`${costLabel(key)} grows faster than linearly (exponent ${b} > ${TARGETS.exponent})`);
+    if (b !== null && b > TARGETS.exponent && !negligible(key))
+      overTarget.push(`${costLabel(key)} grows faster than linearly (exponent ${b} > ${TARGETS.exponent})`);
   return overTarget;
 }
 

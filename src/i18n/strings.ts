@@ -177,10 +177,10 @@ const zh = {
   citeFigure: '引用 · 报错',
   citeReport: '引用本报告或其中的数字',
   // light citations of a report page's figures (FigureRef): one citation block a report, each figure its place
-  citeFigureHow: '引用其中一个数字：在本报告的引用后写上数字的位置（见数字表“位置”一栏，点开即到原句）和它的永久链接。例如第一个数字：',
-  figurePlace: '位置',
+  citeFigureHow:
+    '引用其中一个数字：在本报告的引用后写上数字的位置（见数字表“位置 · 报错”一栏，点开即到原句；“报错”在代码库中打开一个已预填该数字编号的问题）和它的永久链接。例如第一个数字：',
+  figurePlace: '位置 · 报错',
   reportWrongShort: '报错',
-  reportWrongShortTitle: '报告此数字有误（在代码库提交问题，已预填）',
   // without a repository to report to, the toggle offers the citation only
   citeOnly: '引用',
   // between clauses of one note (two flags of a figure)
@@ -599,10 +599,9 @@ const en: Strings = {
   citeReport: 'Cite this report or one of its figures',
   // light citations of a report page's figures (FigureRef): one citation block a report, each figure its place
   citeFigureHow:
-    'To cite one of its figures, add to the report’s citation the figure’s place (the “Place” column of the table of figures, which opens its sentence) and its permalink. For the first figure:',
-  figurePlace: 'Place',
+    'To cite one of its figures, add to the report’s citation the figure’s place (the “Place · report error” column of the table of figures: the place opens its sentence; “report error” opens an issue on the repository prefilled with the figure’s id) and its permalink. For the first figure:',
+  figurePlace: 'Place · report error',
   reportWrongShort: 'report error',
-  reportWrongShortTitle: 'Report this figure as wrong (opens a prefilled issue on the repository)',
   citeOnly: 'Cite',
   clauseSeparator: '; ',
   reportWrong: 'Report a wrong figure (opens a prefilled issue on the repository)',

@@ -56,17 +56,10 @@ export function issueUrl(repo: string, f: IssueFigure): string {
 }
 
 /**
- * The same issue, named by the figure's id and page only: what a report page links from each of its figures. The
- * maintainer reads the sentence at the permalink; the address stays a tenth of the prefilled one's length, which
- * counts on 64,000 report pages.
+ * The same issue, named by the figure's id only (its report and sentence follow from it: <report_id>-<local id>,
+ * the report page's #obs-<id>): what a report page links from each of its figures, at a third of the prefilled
+ * address's length, which counts on 64,000 report pages.
  */
-export function shortIssueUrl(repo: string, f: Pick<IssueFigure, 'observation_id' | 'page' | 'version'>): string {
-  const body = [
-    `Observation: ${f.observation_id}`,
-    `Page: ${f.page}`,
-    `Dataset version: ${f.version}`,
-    '',
-    'What is wrong, and what should it be? 哪里有误，应为多少？',
-  ].join('\n');
-  return `${repo}/issues/new?title=${queryValue(`Wrong figure: ${f.observation_id}`)}&body=${queryValue(body)}`;
+export function shortIssueUrl(repo: string, f: Pick<IssueFigure, 'observation_id' | 'version'>): string {
+  return `${repo}/issues/new?title=${queryValue(`Wrong figure: ${f.observation_id}`)}&body=${queryValue(`Observation: ${f.observation_id}\nDataset version: ${f.version}\n`)}`;
 }

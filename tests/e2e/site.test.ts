@@ -147,7 +147,6 @@ describe('the built site', () => {
           expect(place!.textContent!.trim(), reportPage).toMatch(prefix ? /^line \d+, characters \d+–\d+/ : /^第 \d+ 行，字符 \d+–\d+/);
         expect(issue!.startsWith(`${REPO_URL}/issues/new?title=`), reportPage).toBe(true);
         expect(decodeURIComponent(issue!), reportPage).toContain(`Observation: ${o.observation_id}`);
-        expect(decodeURIComponent(issue!), reportPage).toContain(`Page: ${permalink}`);
       }
       // the report's own citation, with one of its figures cited in full as the example
       for (const r of reports.values()) {

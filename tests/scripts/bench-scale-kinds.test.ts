@@ -22,8 +22,9 @@ describe('pageTimes', () => {
       '18:34:12   ├─ /regions/340826/index.html (+20ms) ',
       '18:34:12   ├─ /en/regions/341221/index.html (+22ms) ',
       '18:34:12   └─ /reports/001-jinjiang-2015h1/index.html (+7.5ms) ',
+      '18:38:56   ├─ /charts/compulsory_retention_rate.en.svg/ (+1.04s) ',
       '18:34:13 ✓ Completed in 9.47s.',
     ].join('\n');
-    expect(Object.fromEntries(pageTimes(log))).toEqual({ region: [20, 22], report: [7.5] });
+    expect(Object.fromEntries(pageTimes(log))).toEqual({ region: [20, 22], report: [7.5], 'chart file': [1040] });
   });
 });
