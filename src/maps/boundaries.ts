@@ -55,19 +55,36 @@ export function readLevel(collection: FeatureCollection): { areas: Feature<Multi
 }
 
 /**
- * Visvalingam weights (spherical triangle area) for every point, except that a closed arc — an island drawn as one
- * ring — keeps its two heaviest inner points: simplification never shrinks an island such as those of the South
- * China Sea to nothing.
+ * Visvalingam weights (spherical triangle area) for every point, except that a ring never shrinks below a triangle:
+ * simplification keeps an arc's endpoints only, so a ring of one arc (an island such as those of the South China
+ * Sea) keeps its two heaviest inner points and a ring of two arcs (a small urban district between two neighbours)
+ * the heaviest inner point of each. Without this such rings collapse to a line of zero area, with no inside for a
+ * point and no fill.
  */
 export function presimplifyKeepingIslands(topo: Topology): Topology {
   const pre = presimplify(topo as never, sphericalTriangleArea) as unknown as Topology;
-  for (const arc of pre.arcs as unknown as number[][][]) {
-    const first = arc[0]!;
-    const last = arc[arc.length - 1]!;
-    if (arc.length < 4 || first[0] !== last[0] || first[1] !== last[1]) continue;
-    const inner = arc.slice(1, -1).sort((a, b) => b[2]! - a[2]!);
-    for (const p of inner.slice(0, 2)) p[2] = Infinity;
-  }
+  const arcs = pre.arcs as unknown as number[][][];
+  const keep = (arcIndex: number, n: number) => {
+    const arc = arcs[arcIndex < 0 ? ~arcIndex : arcIndex]!;
+    for (const p of arc
+      .slice(1, -1)
+      .sort((a, b) => b[2]! - a[2]!)
+      .slice(0, n))
+      p[2] = Infinity;
+  };
+  const ringsOf = (g: { type: string; arcs?: unknown; geometries?: unknown[] }): number[][] =>
+    g.type === 'Polygon'
+      ? (g.arcs as number[][])
+      : g.type === 'MultiPolygon'
+        ? (g.arcs as number[][][]).flat()
+        : g.type === 'GeometryCollection'
+          ? (g.geometries as never[]).flatMap(ringsOf)
+          : [];
+  for (const object of Object.values(pre.objects))
+    for (const ring of ringsOf(object as never)) {
+      if (ring.length === 1) keep(ring[0]!, 2);
+      else if (ring.length === 2) for (const a of ring) keep(a, 1);
+    }
   return pre;
 }
 

@@ -2,10 +2,10 @@
 // borders, the source's boundary lines, each simplified for the scale it is drawn at. Build time only.
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon } from 'geojson';
 import { feature, merge, mesh } from 'topojson-client';
-import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
+import { simplify } from 'topojson-simplify';
 import type { Topology } from 'topojson-specification';
 import topoJson from './china.topo.json' with { type: 'json' };
-import { rewindInverted, type BoundaryLevel, type BoundaryProps, type ChinaTopology } from './boundaries.ts';
+import { presimplifyKeepingIslands, rewindInverted, type BoundaryLevel, type BoundaryProps, type ChinaTopology } from './boundaries.ts';
 
 export const CHINA = topoJson as unknown as ChinaTopology;
 export type Area = Feature<MultiPolygon, BoundaryProps>;
@@ -31,7 +31,7 @@ export function mapGeometry(minWeight = 0): MapGeometry {
   if (cached) return cached;
   let topo = CHINA as unknown as Topology;
   if (minWeight > 0) {
-    presimplified ??= presimplify(CHINA as never, sphericalTriangleArea) as unknown as Topology;
+    presimplified ??= presimplifyKeepingIslands(CHINA as unknown as Topology);
     const simplified = simplify(presimplified as never, minWeight) as unknown as ChinaTopology;
     // simplify shares `objects` with its input; rewinding edits them, so this scale gets its own copy
     const own = { ...simplified, objects: structuredClone(simplified.objects) } as ChinaTopology;
