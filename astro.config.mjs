@@ -1,7 +1,8 @@
 // @ts-check
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { hostHeaders } from './src/site/host-headers.ts';
 
 /**
  * npm run data stages its output beside public/data (data.staging-<pid>) and removes stale ones when it starts; a
@@ -14,6 +15,26 @@ const noStagingInDist = {
     'astro:build:done': ({ dir }) => {
       const out = fileURLToPath(dir);
       for (const entry of readdirSync(out)) if (/\.(staging|previous)-\d+$/.test(entry)) rmSync(`${out}/${entry}`, { recursive: true, force: true });
+    },
+  },
+};
+
+/** @param {string} dir @returns {import('./src/site/host-headers.ts').Entry[]} */
+const entries = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).map((e) =>
+    e.isDirectory() ? { name: e.name, folder: true, children: entries(`${dir}/${e.name}`) } : { name: e.name, folder: false },
+  );
+
+/**
+ * The headers a host should send (nosniff, who may frame a page), as a _headers file beside the pages.
+ * @type {import('astro').AstroIntegration}
+ */
+const headersFile = {
+  name: 'headers-file',
+  hooks: {
+    'astro:build:done': ({ dir }) => {
+      const out = fileURLToPath(dir);
+      writeFileSync(`${out}/_headers`, hostHeaders(entries(out), `${base.replace(/\/$/, '')}/`));
     },
   },
 };
@@ -35,7 +56,7 @@ export default defineConfig({
     routing: { prefixDefaultLocale: false },
   },
   devToolbar: { enabled: false },
-  integrations: [noStagingInDist],
+  integrations: [noStagingInDist, headersFile],
   // Scripts stay in files of their own so the Content-Security-Policy can forbid inline script.
   vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -1,11 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
+// Three tiers. unit: pure tests of pipeline stages, text parsing, charts and site logic (npm run test:unit).
+// full: a test that compiles the real dataset (once per run, shared), spawns a process or builds a site is named
+// *.full.test.ts. site: the built site and its browser tests, sharing one build under a sub-path.
 export default defineConfig({
   test: {
     testTimeout: 30_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'] } },
-      // The site and browser tests share one build of the real site under a sub-path.
+      // One module graph per worker: the fast tier's files share their imports (astro/zod, d3, Plot) instead of loading
+      // them once each, which was most of its time.
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**', 'tests/**/*.full.test.ts'], isolate: false } },
+      {
+        extends: true,
+        test: { name: 'full', include: ['tests/**/*.full.test.ts'], exclude: ['tests/e2e/**'], globalSetup: ['tests/real-dataset.setup.ts'] },
+      },
       {
         extends: true,
         test: { name: 'site', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/e2e/build.setup.ts'], hookTimeout: 600_000, fileParallelism: false },

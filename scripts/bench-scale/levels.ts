@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { scratchProject } from '../scratch-project.ts';
 import { REPO, files, pages, round, run, type Bench, type Files, type Pages, type Step } from './measure.ts';
+import { kindCosts, type KindCost } from './kinds.ts';
 
 export const FULL = { regions: 3200, years: 10, metrics: 40 };
 /**
@@ -21,7 +22,8 @@ export type LevelResult = {
   observations: number;
   synth: Step & { bytes: number; files: number };
   data: Step & Files;
-  site?: { astro: Step; search_index: Step | null } & Files & Pages & { deploy_parquet_only: Files; downloads: Record<string, number> };
+  site?: { astro: Step; search_index: Step | null } & Files &
+    Pages & { deploy_parquet_only: Files; downloads: Record<string, number>; kinds: Record<string, KindCost> };
 };
 
 export function measureLevel(level: number, options: Options): LevelResult {
@@ -108,5 +110,6 @@ function buildSite(options: Options, tag: string, dir: string, out: string): Lev
     ...pages(dist),
     deploy_parquet_only: files(dist, (path) => !DUPLICATE_DOWNLOAD.test(relative(dist, path))),
     downloads,
+    kinds: astro.ok ? kindCosts(dist, resolve(REPO, astro.log)) : {},
   };
 }

@@ -6,7 +6,12 @@ import { join } from 'node:path';
 import { FULL, type LevelResult } from './levels.ts';
 import { REPO, TIME, round, type Step } from './measure.ts';
 
-const TARGETS = { data_s: 60, data_rss_mb: 2048, site_s: 15 * 60, page_gz_kb: 200 };
+/**
+ * exponent: the fastest growth a cost may have against the number of observations (1 = linear; above 1.1 the build
+ * of the national edition grows out of reach). astro_per_page_ratio: how much Astro's time per page may grow from the
+ * smallest to the largest site level measured.
+ */
+const TARGETS = { data_s: 60, data_rss_mb: 2048, site_s: 15 * 60, page_gz_kb: 100, exponent: 1.1, astro_per_page_ratio: 1.3 };
 /** GitHub Pages publishes at most 1 GB. */
 const PAGES_LIMIT = 1e9;
 
@@ -30,6 +35,13 @@ const COSTS: Cost[] = [
   { key: 'deploy_parquet_bytes', label: 'deploy size, Parquet-only downloads', get: (r) => (r.site?.astro.ok ? r.site.deploy_parquet_only.bytes : null) },
   { key: 'largest_page_gz', label: 'largest page (gzip)', get: (r) => (r.site?.astro.ok ? r.site.largest_page_gz : null) },
 ];
+/** Costs per page, whose growth is not over the number of observations but across levels: they should stay flat. */
+const astroPerPage = (r: LevelResult) => (r.site?.astro.ok && r.site.pages ? (r.site.astro.wall_s * 1000) / r.site.pages : null);
+const searchPerPage = (r: LevelResult) => (r.site?.search_index?.ok && r.site.pages ? (r.site.search_index.wall_s * 1000) / r.site.pages : null);
+
+/** Each kind of page's total generation time, from Astro's log: the key of its growth exponent. */
+const kindKey = (kind: string) => `pages_ms:${kind}`;
+const kindsOf = (results: LevelResult[]) => [...new Set(results.flatMap((r) => Object.keys(r.site?.kinds ?? {})))].sort();
 
 /** Least-squares slope of log(y) on log(x): the exponent b of y ≈ a·x^b. */
 function exponent(points: [number, number][]): number | null {
@@ -58,6 +70,14 @@ export function growthExponents(results: LevelResult[]): { exponents: Exponents;
     });
     exponents[cost.key] = exponent(points);
     exponentsTop[cost.key] = exponent(points.slice(-2));
+  }
+  for (const kind of kindsOf(results)) {
+    const points = results.flatMap((r) => {
+      const y = r.site?.kinds[kind]?.ms_total;
+      return y ? [[r.observations, y] as [number, number]] : [];
+    });
+    exponents[kindKey(kind)] = exponent(points);
+    exponentsTop[kindKey(kind)] = exponent(points.slice(-2));
   }
   return { exponents, exponentsTop };
 }
@@ -88,10 +108,22 @@ export function overTargets(results: LevelResult[], exponentsTop: Exponents): st
         overTarget.push(`largest page at ${pct}: ${r.site.largest_page} ${round(r.site.largest_page_gz / 1024, 1)} KB gz > ${TARGETS.page_gz_kb} KB`);
     }
   }
+  const sites = results.filter((r) => astroPerPage(r) !== null);
+  if (sites.length >= 2) {
+    const [first, last] = [sites[0]!, sites.at(-1)!];
+    const ratio = astroPerPage(last)! / astroPerPage(first)!;
+    if (ratio > TARGETS.astro_per_page_ratio)
+      overTarget.push(
+        `astro time per page grows ×${round(ratio, 2)} from ${percent(first.level)} to ${percent(last.level)} (${round(astroPerPage(first)!, 1)} → ${round(astroPerPage(last)!, 1)} ms) > ×${TARGETS.astro_per_page_ratio}`,
+      );
+  }
   for (const [key, b] of Object.entries(exponentsTop))
-    if (b !== null && b > 1.15) overTarget.push(`${COSTS.find((c) => c.key === key)!.label} grows faster than linearly (exponent ${b})`);
+    if (b !== null && b > TARGETS.exponent) overTarget.push(`${costLabel(key)} grows faster than linearly (exponent ${b} > ${TARGETS.exponent})`);
   return overTarget;
 }
+
+const costLabel = (key: string) =>
+  key.startsWith('pages_ms:') ? `${key.slice('pages_ms:'.length)} pages' generation time` : COSTS.find((c) => c.key === key)!.label;
 
 /** bench/results/scale.json */
 export function writeReport(seed: string, results: LevelResult[], exponents: Exponents, exponentsTop: Exponents, overTarget: string[]): void {
@@ -118,6 +150,7 @@ export function writeReport(seed: string, results: LevelResult[], exponents: Exp
 
 export function printReport(results: LevelResult[], exponents: Exponents, exponentsTop: Exponents, overTarget: string[]): void {
   console.log(`\n${markdownTable(results)}\n`);
+  console.log(`${perPageTable(results, exponentsTop)}\n`);
   const show = (e: Exponents) =>
     Object.entries(e)
       .filter(([, b]) => b !== null)
@@ -177,4 +210,43 @@ function markdownTable(results: LevelResult[]): string {
     r.site?.astro.ok ? `${round(r.site.largest_page_gz / 1024, 1)} KB` : '–',
   ]);
   return [header, header.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
+}
+
+/** Cost per page of each step and of each kind of page at each site level, with the kind's growth exponent. */
+function perPageTable(results: LevelResult[], exponentsTop: Exponents): string {
+  const sites = results.filter((r) => r.site?.astro.ok);
+  if (!sites.length) return 'no site level built: no cost per page';
+  const kb = (bytes: number) => `${round(bytes / 1024, 1)} KB`;
+  const perLevel = (f: (r: LevelResult) => string) => sites.map(f).join(' → ');
+  const header = [
+    'step or kind of page',
+    `pages (${sites.map((r) => percent(r.level)).join(' → ')})`,
+    'ms per page (median)',
+    'gz per page (median / largest)',
+    'growth exponent',
+  ];
+  const steps = [
+    [
+      'astro build, all pages',
+      perLevel((r) => String(r.site!.pages)),
+      perLevel((r) => String(round(astroPerPage(r) ?? 0, 1))),
+      '',
+      String(exponentsTop.astro_s ?? '–'),
+    ],
+    [
+      'search index, all pages',
+      perLevel((r) => String(r.site!.pages)),
+      perLevel((r) => (searchPerPage(r) === null ? '–' : String(round(searchPerPage(r)!, 1)))),
+      '',
+      String(exponentsTop.search_s ?? '–'),
+    ],
+  ];
+  const kinds = kindsOf(sites).map((kind) => [
+    kind,
+    perLevel((r) => String(r.site!.kinds[kind]?.pages ?? 0)),
+    perLevel((r) => String(r.site!.kinds[kind]?.ms_median ?? '–')),
+    kind === 'chart file' ? '' : perLevel((r) => (r.site!.kinds[kind] ? `${kb(r.site!.kinds[kind].gz_median)} / ${kb(r.site!.kinds[kind].gz_max)}` : '–')),
+    String(exponentsTop[kindKey(kind)] ?? '–'),
+  ]);
+  return [header, header.map(() => '---'), ...steps, ...kinds].map((cells) => `| ${cells.join(' | ')} |`).join('\n');
 }

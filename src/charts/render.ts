@@ -2,6 +2,7 @@
 // the HTML and need no JavaScript to be seen.
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
+import { parseFragment, type DefaultTreeAdapterTypes as P } from 'parse5';
 
 export function renderSvg(spec: Plot.PlotOptions, ariaLabel: string): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
@@ -17,14 +18,23 @@ export function renderSvg(spec: Plot.PlotOptions, ariaLabel: string): string {
 }
 
 /**
- * linkedom serialises as HTML, where "&" and "<" may stand bare inside attribute values; a standalone .svg file is
- * XML and must escape them (an R&D metric name, a hostile label).
+ * linkedom serialises as HTML, where "&", "<" and ">" may stand bare inside attribute values; a standalone .svg file
+ * is XML and must escape them (an R&D metric name, a hostile label such as `Zhangdian x="y`). The markup is read by
+ * parse5 (the HTML standard's parser, so it means here what it means in a page) and written again as XML, every
+ * text and attribute escaped; comments are dropped.
  */
 export function xmlSafeAttributes(svg: string): string {
-  return svg.replace(
-    /(\s[\w:-]+=")([^"]*)"/g,
-    (_, head: string, value: string) => `${head}${value.replace(/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);)/g, '&amp;').replace(/</g, '&lt;')}"`,
-  );
+  return parseFragment(svg).childNodes.map(asXml).join('');
+}
+
+const escapeXmlText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function asXml(node: P.ChildNode): string {
+  if (node.nodeName === '#text') return escapeXmlText((node as P.TextNode).value);
+  if (!('tagName' in node)) return '';
+  const attributes = node.attrs.map((a) => ` ${a.prefix ? `${a.prefix}:` : ''}${a.name}="${escapeXmlText(a.value).replace(/"/g, '&quot;')}"`);
+  const children = (node.nodeName === 'template' ? (node as P.Template).content : node).childNodes.map(asXml).join('');
+  return children ? `<${node.tagName}${attributes.join('')}>${children}</${node.tagName}>` : `<${node.tagName}${attributes.join('')}/>`;
 }
 
 /** The longest side many image viewers and rasterisers accept (signed 16-bit): no download may exceed it. */

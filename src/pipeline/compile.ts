@@ -6,7 +6,7 @@ import type { Problem } from './problems.ts';
 import { sortProblems } from './problems.ts';
 import type { DatasetSource, RawDataset } from './read.ts';
 import { validateReport, validateTables, type ValidReport } from './validate.ts';
-import { proveFigure, proveSource } from './provenance.ts';
+import { proveFigure, proveSource, sourceLineEdges } from './provenance.ts';
 import { normaliseFigure } from './normalise.ts';
 import { runChecks, type Rounded } from './checks.ts';
 import { deriveGrowth } from './derive.ts';
@@ -61,8 +61,9 @@ function compileReport(
 ) {
   const problems: Problem[] = proveSource(report, snapshots);
   const rounded = new Map<string, Rounded>();
+  const edges = sourceLineEdges(report, snapshots);
   for (const { line, data: row } of report.figures) {
-    const proof = proveFigure(row, line, report);
+    const proof = proveFigure(row, line, report, edges);
     problems.push(...proof.problems);
     const metric = metrics.get(row.metric_id);
     if (!metric) continue;

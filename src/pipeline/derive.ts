@@ -2,7 +2,7 @@
 // under the derived metric (derived-metric.ts), its formula written in `checks` as the cross-checks write theirs.
 import type { Metric } from '../model/metric.ts';
 import type { Observation } from '../model/observation.ts';
-import { previousPeriod } from '../model/period.ts';
+import { isYearPeriod, previousPeriod } from '../model/period.ts';
 import { fmt } from './checks.ts';
 import { derivedMetricFor } from './derived-metric.ts';
 
@@ -47,7 +47,7 @@ function* consecutiveYears(observations: readonly Observation[]): Generator<[Obs
     for (const o of list) byPeriod.set(o.period, [...(byPeriod.get(o.period) ?? []), o]);
     for (const [period, current] of byPeriod) {
       // Year on year only: spring and autumn terms of one year are not a growth series.
-      if (!/^\d{4}$/.test(period)) continue;
+      if (!isYearPeriod(period)) continue;
       const prior = previousPeriod(period);
       const before = prior ? byPeriod.get(prior) : undefined;
       // Two values for one period (e.g. two parts of a city) leave the pair ambiguous: derive nothing.

@@ -8,6 +8,7 @@ import { formatValue } from '../i18n/format.ts';
 import { localized } from '../i18n/locale.ts';
 import { fill, t } from '../i18n/strings.ts';
 import type { Observation } from '../model/observation.ts';
+import { parsePeriod } from '../model/period.ts';
 import { LEVELS, type Region } from '../model/region.ts';
 import { isWarning } from '../vocab/flags.ts';
 import { QUALIFIER_SIGNS } from '../vocab/qualifiers.ts';
@@ -30,8 +31,8 @@ export type RowContext = {
 export function periodLabel(o: Pick<Observation, 'period' | 'year'>, locale: Locale): string {
   const s = t(locale);
   if (o.year === null) return s.relativeYears[o.period] ?? s.yearUnknown;
-  const part = /^(\d{4})([HS][12])$/.exec(o.period);
-  if (part) return fill(s.halves[part[2]!]!, { y: part[1]! });
+  const p = parsePeriod(o.period);
+  if (p?.kind === 'part') return fill(s.halves[p.part], { y: p.year });
   return o.period.replace('-', '–');
 }
 

@@ -10,7 +10,8 @@ import type { Region } from '../model/region.ts';
 import type { ReferenceRow } from '../model/reference.ts';
 import type { PublishedReview } from '../model/review.ts';
 import { TOPICS } from '../vocab/topics.ts';
-import { compareRegions, compareReports, groupByProvince, isGrouped, provincePages, type ProvinceGroup } from './listing.ts';
+import { compareRegions, compareReports, groupByProvince, isGrouped, provinceCode, provincePages, type ProvinceGroup } from './listing.ts';
+import { PeerIndex } from './peers.ts';
 import { dataDir, ShardStore, summarise, type MetricStats, type Totals } from './store.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,6 +41,10 @@ export type SiteData = {
   /** Metrics of each topic that have at least one observation, most-reported first. */
   topicMetrics: Map<string, PublishedMetric[]>;
   store: ShardStore;
+  /** Each metric's peer summary (peers.ts), computed once per build: what region, home, topic and metric pages compare against. */
+  peers: PeerIndex;
+  /** Reports of each region, in published order: a region page looks up its own, never scans them all. */
+  reportsByRegion: Map<string, SiteReport[]>;
   /** The dataset's version, release date and changelog (release.json of npm run data). */
   release: Versioning;
   /** Where "report a wrong figure" opens an issue; null when no repository is configured. */
@@ -64,7 +69,26 @@ async function load(): Promise<SiteData> {
   regions = regions.map((r) => ({ ...r, name_zh: readerName(r.name_zh), name_en: readerName(r.name_en) }));
   const store = new ShardStore(dataDir());
   const byId = new Map(metrics.map((m) => [m.metric_id, m]));
-  const { metricStats, regionCounts, totals } = summarise(store, (id) => byId.get(id));
+  const regionById = new Map(regions.map((r) => [r.region_id, r]));
+  const reportById = new Map(reports.map((r) => [r.report_id, r]));
+  // Only rates are drawn beside regions: a national total of spending is not the same kind of number as a county's.
+  const national = new Map(reference.filter((r) => r.unit === '%').map((r) => [`${r.metric_id}|${r.year}`, r]));
+  const peers = new PeerIndex({
+    province: (id) => provinceCode(regionById.get(id)),
+    national: (metricId, year) => national.get(`${metricId}|${year}`)?.value ?? null,
+    reportYear: (id) => reportById.get(id)?.year ?? null,
+  });
+  const { metricStats, regionCounts, totals } = summarise(
+    store,
+    (id) => byId.get(id),
+    (m, observations) => peers.add(m, observations),
+  );
+  const reportsByRegion = new Map<string, SiteReport[]>();
+  for (const r of reports) {
+    const list = reportsByRegion.get(r.region_id);
+    if (list) list.push(r);
+    else reportsByRegion.set(r.region_id, [r]);
+  }
   // Topics list first the metrics that compare the most regions, then those reported by the most.
   const regionCount = (m: PublishedMetric) => (metricStats.get(m.metric_id)?.comparable ?? 0) * 1e6 + (metricStats.get(m.metric_id)?.regions ?? 0);
   const topicMetrics = new Map<string, PublishedMetric[]>();
@@ -83,15 +107,16 @@ async function load(): Promise<SiteData> {
     reference,
     review: new Map(reviews.map((r) => [r.observation_id, r])),
     metric: new Map(metrics.map((m) => [m.metric_id, m])),
-    region: new Map(regions.map((r) => [r.region_id, r])),
-    report: new Map(reports.map((r) => [r.report_id, r])),
+    region: regionById,
+    report: reportById,
     metricStats,
     regionCounts,
     totals,
-    // Only rates are drawn beside regions: a national total of spending is not the same kind of number as a county's.
-    national: new Map(reference.filter((r) => r.unit === '%').map((r) => [`${r.metric_id}|${r.year}`, r])),
+    national,
     topicMetrics,
     store,
+    peers,
+    reportsByRegion,
     release: readRelease(),
     repo: repositoryUrl(),
   };

@@ -3,6 +3,7 @@
 // amounts of the same metric (derive.ts), each row naming the two years compared.
 import type { Observation } from '../model/observation.ts';
 import type { PublishedMetric } from '../model/metric.ts';
+import { isYearPeriod } from '../model/period.ts';
 import { isComparable } from './comparable.ts';
 
 export type GrowthPanel = {
@@ -19,7 +20,7 @@ export const GROWTH_PANELS: GrowthPanel[] = [
 ];
 
 /** A growth value the view draws: whole-region, of its metric's own kind, for a single year. */
-const comparable = (o: Observation, m: PublishedMetric) => isComparable(o, m) && /^\d{4}$/.test(o.period);
+const comparable = (o: Observation, m: PublishedMetric) => isComparable(o, m) && isYearPeriod(o.period);
 
 export const derivedGrowthId = (base: string) => `${base}_growth`;
 

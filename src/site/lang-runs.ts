@@ -3,6 +3,12 @@
 // sites, and English text on the Chinese site often cites Chinese words (主题教育). Every page's HTML passes
 // through `markLanguageRuns` once (src/middleware.ts); text already inside an element of its own language is only
 // wrapped again in a span of the same language, which changes nothing for a reader.
+//
+// The page is read by parse5, the HTML standard's own parsing algorithm, so a text node here is exactly a text node
+// for the browser: a ">" inside a quoted attribute, a "</svg>" inside a label or a character reference (&quot;) is
+// never mistaken for a tag boundary or cut in two. Only text nodes are rewritten, and they are written back escaped
+// from their decoded value; every tag, attribute and comment stays byte for byte as Astro wrote it.
+import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
 
 /** Chinese: Han characters with the CJK punctuation, digits and signs between them. */
 const HAN_RUN =
@@ -11,38 +17,71 @@ const HAN_RUN =
 const ENGLISH_RUN = /[A-Za-z][A-Za-z0-9 ,.;:'’"“”()\-–—/&%?!]*[A-Za-z.)?!]/g;
 const words = (run: string) => run.match(/[A-Za-z]{2,}/g)?.length ?? 0;
 
-/** Elements whose text must stay bare: not HTML (svg), not rendered as HTML (title, option, textarea), code. */
-const SKIP = /^(script|style|svg|title|textarea|option|code|pre|head|noscript)$/i;
+/** Elements whose text must stay bare: not rendered as HTML (title, option, textarea), code, or not text at all. */
+const SKIP = new Set(['script', 'style', 'title', 'textarea', 'option', 'code', 'pre', 'head', 'noscript', 'template']);
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
-const VOID = /^(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/i;
+/** Text as HTML text: what the browser decodes back to the same characters. */
+export const escapeHtmlText = (text: string) =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\u00a0/g, '&nbsp;');
+
+/** A text node's value with its runs in the other language wrapped, or undefined if it has none. */
+function markedText(value: string, lang: string): string | undefined {
+  const english = !lang.startsWith('en');
+  const pattern = english ? ENGLISH_RUN : HAN_RUN;
+  const tag = english ? 'en' : 'zh-Hans';
+  let out = '';
+  let last = 0;
+  for (const m of value.matchAll(pattern)) {
+    if (english && words(m[0]) < 3) continue;
+    out += `${escapeHtmlText(value.slice(last, m.index))}<span lang="${tag}">${escapeHtmlText(m[0])}</span>`;
+    last = m.index + m[0].length;
+  }
+  return last === 0 ? undefined : out + escapeHtmlText(value.slice(last));
+}
+
+type Edit = { start: number; end: number; html: string };
 
 export function markLanguageRuns(html: string): string {
   const page = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1]?.toLowerCase() ?? '';
   if (!page.startsWith('en') && !page.startsWith('zh')) return html;
-  const start = html.indexOf('<body');
-  if (start < 0) return html;
-  const out: string[] = [html.slice(0, start)];
-  // Open elements with the language each sets (or inherits), and whether its text is left bare.
-  const open: { tag: string; lang: string; skip: boolean }[] = [{ tag: 'html', lang: page, skip: false }];
-  const token = /<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w:-]*)([^>]*)>|[^<]+/g;
-  token.lastIndex = start;
-  for (let m = token.exec(html); m; m = token.exec(html)) {
-    const [text, slash, name, attributes] = m;
-    const here = open.at(-1)!;
-    if (name !== undefined) {
-      const tag = name.toLowerCase();
-      if (slash) {
-        const at = open.findLastIndex((e) => e.tag === tag);
-        if (at > 0) open.length = at;
-      } else if (!VOID.test(tag) && !attributes!.endsWith('/')) {
-        const lang = /\slang="([^"]*)"/.exec(attributes!)?.[1]?.toLowerCase() ?? here.lang;
-        open.push({ tag, lang, skip: here.skip || SKIP.test(tag) });
+  const document = parse(html, { sourceCodeLocationInfo: true });
+  const edits: Edit[] = [];
+  const visit = (node: T.ParentNode, lang: string) => {
+    for (const child of node.childNodes) {
+      if (child.nodeName === '#text') {
+        const text = child as T.TextNode;
+        const at = text.sourceCodeLocation;
+        if (!at || !(lang.startsWith('en') || lang.startsWith('zh'))) continue;
+        const raw = html.slice(at.startOffset, at.endOffset);
+        // A text node the parser moved (foster parenting) or merged across markup is not one stretch of the source.
+        if (raw.includes('<')) continue;
+        const marked = markedText(text.value, lang);
+        if (marked !== undefined) edits.push({ start: at.startOffset, end: at.endOffset, html: marked });
+      } else if ('tagName' in child) {
+        const element = child as T.Element;
+        if (element.namespaceURI !== HTML_NS || SKIP.has(element.tagName)) continue;
+        const own = element.attrs.find((a) => a.name === 'lang' && !a.prefix)?.value.toLowerCase();
+        visit(element, own || lang);
       }
-      out.push(text);
-    } else if (text.startsWith('<!--') || here.skip) out.push(text);
-    else if (here.lang.startsWith('en')) out.push(text.replace(HAN_RUN, (run) => `<span lang="zh-Hans">${run}</span>`));
-    else if (here.lang.startsWith('zh')) out.push(text.replace(ENGLISH_RUN, (run) => (words(run) >= 3 ? `<span lang="en">${run}</span>` : run)));
-    else out.push(text);
+    }
+  };
+  const root = document.childNodes.find((n) => n.nodeName === 'html') as T.Element | undefined;
+  const body = root?.childNodes.find((n) => n.nodeName === 'body') as T.Element | undefined;
+  if (!body) return html;
+  visit(body, page);
+  edits.sort((a, b) => a.start - b.start);
+  const out: string[] = [];
+  let last = 0;
+  for (const edit of edits) {
+    if (edit.start < last) continue;
+    out.push(html.slice(last, edit.start), edit.html);
+    last = edit.end;
   }
+  out.push(html.slice(last));
   return out.join('');
 }

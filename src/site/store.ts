@@ -88,8 +88,15 @@ export type Totals = { observations: number; years: [number, number] | null; inc
 /** What indexes and headlines count: per metric (only metrics with observations), per region, and overall. */
 export type Summary = { metricStats: Map<string, MetricStats>; regionCounts: Map<string, number>; totals: Totals };
 
-/** Counts over every observation, one metric's file at a time. */
-export function summarise(store: ShardStore, metricOf?: (id: string) => PublishedMetric | undefined): Summary {
+/**
+ * Counts over every observation, one metric's file at a time; `each` sees every metric's file in the same pass (the
+ * peer summaries of peers.ts), so the build reads each file once for everything it computes over all regions.
+ */
+export function summarise(
+  store: ShardStore,
+  metricOf?: (id: string) => PublishedMetric | undefined,
+  each?: (metric: PublishedMetric, observations: Observation[]) => void,
+): Summary {
   const metricStats = new Map<string, MetricStats>();
   const regionCounts = new Map<string, number>();
   const totals: Totals = { observations: 0, years: null, inconsistent: 0, derived: 0 };
@@ -111,6 +118,7 @@ export function summarise(store: ShardStore, metricOf?: (id: string) => Publishe
     totals.observations += observations.length;
     const metric = metricOf?.(id);
     const comparable = metric ? partition(metric, observations).regions : withActuals.size;
+    if (metric) each?.(metric, observations);
     metricStats.set(id, { observations: observations.length, regions: regions.size, comparable });
   }
   if (first <= last) totals.years = [first, last];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonSpec, type ComparisonRow } from '../../src/charts/comparison.ts';
 import { renderSvg, xmlSafeAttributes } from '../../src/charts/render.ts';
+import { Resvg } from '@resvg/resvg-js';
 import { expectSvgSnapshot } from './snapshot.ts';
 
 const row = (label: string, value: number, extra: Partial<ComparisonRow> = {}): ComparisonRow => ({
@@ -69,8 +70,30 @@ describe('comparisonSpec', () => {
 });
 
 describe('xmlSafeAttributes', () => {
-  it('escapes what HTML allows bare in attributes but XML does not, and nothing else', () => {
+  it('escapes what HTML allows bare in attributes but XML does not, keeping what the text says', () => {
     const svg = '<svg aria-label="R&D <script> &amp; &#20013;"><text>R&amp;D</text></svg>';
-    expect(xmlSafeAttributes(svg)).toBe('<svg aria-label="R&amp;D &lt;script> &amp; &#20013;"><text>R&amp;D</text></svg>');
+    expect(xmlSafeAttributes(svg)).toBe('<svg aria-label="R&amp;D &lt;script&gt; &amp; 中"><text>R&amp;D</text></svg>');
+  });
+
+  it('writes well-formed XML from hostile labels: a quote in text, "</svg>" and tags in attributes', () => {
+    const svg = renderSvg(
+      comparisonSpec(
+        [
+          { ...rows[0]!, label: 'Zhangdian x="y' },
+          { ...rows[1]!, label: 'Boshan></svg> aa <a href="javascript:alert(1)">x</a> & "q"' },
+        ],
+        { locale: 'en' },
+      ),
+      'Zhangdian x="y <b>',
+    );
+    const xml = xmlSafeAttributes(svg);
+    // resvg parses strict XML, as the downloads' renderer (the standalone file adds the namespace the same way).
+    expect(() => new Resvg(xml.replace('<svg ', '<svg xmlns="http://www.w3.org/2000/svg" '))).not.toThrow();
+    // The chart's own links, one a value; none from the labels.
+    expect(xml.match(/<a /g)).toHaveLength(2);
+    expect(xml).not.toMatch(/<b>|<a href="javascript/);
+    expect(xml.match(/<svg/g)).toHaveLength(1);
+    expect(xml.match(/<\/svg>/g)).toHaveLength(1);
+    expect(xml).toContain('Zhangdian x=&quot;y &lt;b&gt;');
   });
 });

@@ -1,34 +1,15 @@
 // The PNG downloads are drawn with the fonts shipped in node_modules, never the machine's: two machines with
 // different fonts installed write the same bytes. English images set Latin text in Noto Sans, Chinese in Noto Sans SC.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it, vi } from 'vitest';
 import { cmapOf, fontFilesFor, pngOptions, renderPngSync, woffToSfnt } from '../../src/charts/png.ts';
 import type { Locale } from '../../src/i18n/format.ts';
 import { t } from '../../src/i18n/strings.ts';
-import { standaloneSvg, type ChartModel } from '../../src/site/chart-model.ts';
+import { chart, titled, woff } from './png-fixtures.ts';
 
 // Astro provides astro:i18n only inside a build; the standalone image does not use it.
 vi.mock('astro:i18n', () => ({ getRelativeLocaleUrl: () => '' }));
-
-const chart = (text: string) =>
-  `<svg xmlns="http://www.w3.org/2000/svg" width="360" height="60" viewBox="0 0 360 60" font-family="system-ui, sans-serif"><rect width="100%" height="100%" fill="white"/><text x="8" y="24" font-size="14">${text}</text><text x="8" y="48" font-size="12" font-weight="bold">阳江市*（地级市） · 2022年下半年 ≈2.2万 ≤5% ⚠</text></svg>`;
-
-const woff = (pkg: string, file: string) => readFileSync(join(dirname(createRequire(import.meta.url).resolve(`${pkg}/package.json`)), 'files', file));
-
-/** The downloadable image of a chart titled `title`, as the site writes it; by default Chinese below, so Noto Sans SC is loaded. */
-const titled = (title: string, locale: Locale, subtitle = '阳江市 · 2022') => {
-  const none = { compared: [], targets: [], parts: [], unclear: [], other: [], regions: 0, reasons: new Map() };
-  const model: ChartModel = {
-    ...{ name: title, subtitle, warnings: [], alt: '', rows: [], partition: none, noChart: '', distribution: null, note: '' },
-    ...{ svg: '', svgNarrow: '', hasDerived: false, hasNational: false, legend: [], drawn: [] },
-  };
-  return standaloneSvg(model, locale);
-};
 
 /** The pixels of the title's line (the top 28 units) at one pixel per unit: where ink is, row by row. */
 const titleInk = (title: string, locale: Locale, subtitle?: string) => {
@@ -100,22 +81,5 @@ describe('PNG rendering', () => {
   it('draws the text: a chart with words differs from the same chart without them', () => {
     expect(renderPngSync(chart('教育局数据图谱 Bureau Atlas'), 'zh-cn').equals(renderPngSync(chart(''), 'zh-cn'))).toBe(false);
     expect(renderPngSync(chart('Bureaus’ work'), 'en').equals(renderPngSync(chart(''), 'en'))).toBe(false);
-  });
-
-  it('writes the same bytes when the machine has no fonts at all', () => {
-    const svgs = { 'zh-cn': chart('教育局数据图谱 Bureau Atlas · 单位：万元'), en: titled('Bureaus’ work · 2022 … ≈5 ≤3 ‰ 阳江市', 'en') };
-    // Another process whose fontconfig and font folders are empty, as on a machine without CJK or Latin fonts.
-    const empty = mkdtempSync(join(tmpdir(), 'no-fonts-'));
-    writeFileSync(join(empty, 'fonts.conf'), '<?xml version="1.0"?><fontconfig><dir>' + empty + '</dir></fontconfig>');
-    const out = (locale: string) => join(empty, `chart.${locale}.png`);
-    const script = [
-      `import { renderPngSync } from ${JSON.stringify(join(process.cwd(), 'src/charts/png.ts'))}; import { writeFileSync } from 'node:fs';`,
-      ...Object.entries(svgs).map(([locale, svg]) => `writeFileSync(${JSON.stringify(out(locale))}, renderPngSync(${JSON.stringify(svg)}, '${locale}'));`),
-    ].join('\n');
-    execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-      env: { PATH: process.env.PATH, HOME: empty, FONTCONFIG_FILE: join(empty, 'fonts.conf'), XDG_DATA_HOME: empty, XDG_DATA_DIRS: empty },
-      cwd: process.cwd(),
-    });
-    for (const [locale, svg] of Object.entries(svgs)) expect(readFileSync(out(locale)).equals(renderPngSync(svg, locale as Locale))).toBe(true);
   });
 });

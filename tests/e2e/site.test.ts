@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { BASE_PATH, DIST, REPO_URL, SITE_URL, buildEnv } from './paths.ts';
 
 const json = <T>(name: string): T[] => JSON.parse(readFileSync(join('public', 'data', `${name}.json`), 'utf8'));
-type Obs = { observation_id: string; report_id: string; metric_id: string; kind: string; value_base: number | null };
+type Obs = { observation_id: string; report_id: string; metric_id: string; kind: string; value_base: number | null; quote_start: number | null };
 const observations = json<Obs>('observations');
 const metricIds = [...new Set(observations.map((o) => o.metric_id))];
 const page = (path: string) => {
@@ -103,7 +103,7 @@ describe('the built site', () => {
     }
   });
 
-  it('offers every curated figure’s citation in three styles and a prefilled issue, on its report page and its metric page, in both languages', () => {
+  it('offers every curated figure’s citation: in three styles on its metric page, by its place and permalink under one citation of its report on its report page, with a prefilled issue on both, in both languages', () => {
     type Report = { report_id: string; title: string; title_en: string; bureau: string; bureau_en: string; year: number | null };
     const reports = new Map(json<Report>('reports').map((r) => [r.report_id, r]));
     const release = JSON.parse(readFileSync(join('public', 'data', 'release.json'), 'utf8')) as { version: string };
@@ -113,35 +113,49 @@ describe('the built site', () => {
       const at = (path: string) => pages.get(path) ?? pages.set(path, page(path) as unknown as Document).get(path)!;
       for (const o of curated) {
         const r = reports.get(o.report_id)!;
-        for (const path of [
-          `${prefix}reports/${o.report_id}`,
-          ...(at(`${prefix}metrics/${o.metric_id}`).querySelector('ol') ? [`${prefix}metrics/${o.metric_id}`] : []),
-        ]) {
-          const cite = at(path).getElementById(`cite-${o.observation_id}`);
-          expect(cite, `${path}: ${o.observation_id}`).not.toBeNull();
+        const permalink = `${SITE_URL}${BASE_PATH}reports/${o.report_id}/#obs-${o.observation_id}`;
+        const metricPage = `${prefix}metrics/${o.metric_id}`;
+        if (at(metricPage).querySelector('ol')) {
+          const cite = at(metricPage).getElementById(`cite-${o.observation_id}`);
+          expect(cite, `${metricPage}: ${o.observation_id}`).not.toBeNull();
           const [gbt, apa] = [...cite!.querySelectorAll('p')].map((p) => p.textContent!);
           const bibtex = cite!.querySelector('pre')!.textContent!;
-          const permalink = `${SITE_URL}${BASE_PATH}reports/${o.report_id}/#obs-${o.observation_id}`;
-          expect(gbt, path).toMatch(
+          expect(gbt, metricPage).toMatch(
             new RegExp(
               `^GB/T 7714 ${escape(r.bureau)}\\. ${escape(r.title)}\\[R/OL\\]//.*${escape(release.version)} 版\\. ${r.year ?? '出版年不详'}: 第 \\d+ 行，字符 \\d+–\\d+“.+”.*${escape(permalink)}\\.$`,
             ),
           );
-          expect(apa, path).toMatch(
+          expect(apa, metricPage).toMatch(
             new RegExp(
               `^APA ${escape(r.bureau_en)}\\. \\(${r.year ?? 'n\\.d\\.'}\\)\\. ${escape(r.title_en)} \\[${escape(r.title)}\\] \\(line \\d+, characters \\d+–\\d+: .*Version ${escape(release.version)}.*${escape(permalink)}$`,
             ),
           );
-          expect(bibtex, path).toContain(`author = {{${r.bureau}}}`);
-          expect(bibtex, path).toContain(`url = {${permalink}}`);
+          expect(bibtex, metricPage).toContain(`author = {{${r.bureau}}}`);
+          expect(bibtex, metricPage).toContain(`url = {${permalink}}`);
           const issue = cite!.querySelector('a')!.getAttribute('href')!;
-          expect(issue.startsWith(`${REPO_URL}/issues/new?title=`), path).toBe(true);
-          expect(decodeURIComponent(issue), path).toContain(`Observation: ${o.observation_id}`);
+          expect(issue.startsWith(`${REPO_URL}/issues/new?title=`), metricPage).toBe(true);
+          expect(decodeURIComponent(issue), metricPage).toContain(`Observation: ${o.observation_id}`);
         }
+        // the report page: the figure's place in its text, linked to its sentence, and the issue naming it
+        const reportPage = `${prefix}reports/${o.report_id}`;
+        const place = at(reportPage).getElementById(`cite-${o.observation_id}`);
+        expect(place, `${reportPage}: ${o.observation_id}`).not.toBeNull();
+        const [toSentence, issue] = [...place!.querySelectorAll('a')].map((a) => a.getAttribute('href')!);
+        expect(toSentence, reportPage).toBe(`#obs-${o.observation_id}`);
+        expect(at(reportPage).getElementById(`obs-${o.observation_id}`), reportPage).not.toBeNull();
+        if (o.quote_start !== null)
+          expect(place!.textContent!.trim(), reportPage).toMatch(prefix ? /^line \d+, characters \d+–\d+/ : /^第 \d+ 行，字符 \d+–\d+/);
+        expect(issue!.startsWith(`${REPO_URL}/issues/new?title=`), reportPage).toBe(true);
+        expect(decodeURIComponent(issue!), reportPage).toContain(`Observation: ${o.observation_id}`);
+        expect(decodeURIComponent(issue!), reportPage).toContain(`Page: ${permalink}`);
       }
-      // the report's own citation
-      for (const r of reports.values())
-        expect(at(`${prefix}reports/${r.report_id}`).getElementById('cite-report')!.textContent, r.report_id).toContain(`${r.bureau}. ${r.title}[R/OL]`);
+      // the report's own citation, with one of its figures cited in full as the example
+      for (const r of reports.values()) {
+        const block = at(`${prefix}reports/${r.report_id}`).getElementById('cite-report')!.textContent!;
+        expect(block, r.report_id).toContain(`${r.bureau}. ${r.title}[R/OL]`);
+        if (curated.some((o) => o.report_id === r.report_id && o.quote_start !== null))
+          expect(block, r.report_id).toMatch(new RegExp(`字符 \\d+–\\d+“.+”.*${escape(`${SITE_URL}${BASE_PATH}reports/${r.report_id}/#obs-`)}`));
+      }
     }
   });
 

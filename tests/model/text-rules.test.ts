@@ -1,12 +1,10 @@
 // Curation prose is written in both languages or in neither: a page shows the reader's language and never falls back
 // to the other, so a note in one language only would leave one edition without it. npm run data refuses such a row
 // at its file, line and field, with every other problem of the same run, and publishes nothing.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { missingLanguageProblems } from '../../src/model/text-rules.ts';
+import { missingLanguageProblems, textProblem } from '../../src/model/text-rules.ts';
 import { compileDataset } from '../../src/pipeline/compile.ts';
 import { formatProblem } from '../../src/pipeline/problems.ts';
 import { readDataset } from '../../src/pipeline/read.ts';
@@ -73,19 +71,28 @@ describe('prose in both languages', () => {
       `${REPORT}/report.json:21: notes_zh: is empty, but notes_en is not: give its Chinese too ${rule}`,
     ]);
   });
+});
 
-  it('makes npm run data exit non-zero, print the problem and leave the previous output untouched', () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'atlas-out-')), 'data');
-    const build = (dir: string) =>
-      spawnSync(process.execPath, ['scripts/build-data.ts'], { env: { ...process.env, DATA_DIR: dir, OUT_DIR: out }, encoding: 'utf8' });
-    expect(build(dataset({ figures: figureNote(NOTE.zh, NOTE.en) })).status).toBe(0);
-    const files = readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
-    const before = files.map((e) => [join(e.parentPath, e.name), readFileSync(join(e.parentPath, e.name), 'utf8')] as const);
-    expect(before.find(([path]) => path.endsWith('observations.csv'))![1]).toContain(NOTE.zh);
-    const result = build(dataset({ figures: figureNote(NOTE.zh, '') }));
-    expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`${REPORT}/figures.csv:3: note_en: is empty, but note_zh is not: give its English too`);
-    expect(result.stderr).toMatch(/was left as it was/);
-    for (const [file, content] of before) expect(readFileSync(file, 'utf8')).toBe(content);
+describe('invisible and right-to-left characters', () => {
+  it('refuses bidirectional controls, zero-width characters, right-to-left letters and lone surrogates, naming where', () => {
+    expect(textProblem('name_en', 'Boshan\u202e (2019)')).toBe(
+      'contains the invisible format character U+202E at character 7 (a bidirectional control, zero-width character or similar); data/ text holds none',
+    );
+    for (const c of ['\u200b', '\u200d', '\u2060', '\u2066', '\u2069', '\u200f', '\ufeff', '\u00ad'])
+      expect(textProblem('note_zh', `投资1${c}8亿元`)).toMatch(/^contains the invisible format character U\+/);
+    expect(textProblem('name_zh', '学校 שלום 2019')).toMatch(/^contains the right-to-left letter U\+05E9 at character 4/);
+    expect(textProblem('title', 'x\ud800y')).toMatch(/^contains a lone surrogate U\+D800 at character 2/);
+    // A character outside the BMP is a surrogate pair, not a lone surrogate.
+    expect(textProblem('title', '𠀀 (CJK Extension B)')).toBeNull();
+  });
+
+  it('refuses a region name with U+202E at its file, line and field, with the rest of the run', () => {
+    const dir = dataset({ regions: REGIONS.replace('Zhangdian', 'Zhangdian\u202e') });
+    expect(messages(dir)).toEqual([expect.stringMatching(/^regions\.csv:2: name_en: contains the invisible format character U\+202E/)]);
+  });
+
+  it('refuses a lone surrogate in report.json, which JSON would publish as \\ud800 and CSV as U+FFFD', () => {
+    const dir = dataset({ report: reportJson({ title_en: 'Work summary \ud800' }) });
+    expect(messages(dir)).toEqual([expect.stringMatching(/report\.json:\d+: title_en: contains a lone surrogate U\+D800/)]);
   });
 });

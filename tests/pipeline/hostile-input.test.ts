@@ -7,7 +7,8 @@ import { compileDataset } from '../../src/pipeline/compile.ts';
 import { formatProblem } from '../../src/pipeline/problems.ts';
 import { readDataset } from '../../src/pipeline/read.ts';
 import { outputFiles } from '../../src/pipeline/publish.ts';
-import { FIGURES, METRICS, REGIONS, SNAPSHOT, reportJson, writeDataset, type FixtureFiles } from '../fixtures/dataset.ts';
+import { sha256 } from '../../src/lib/hash.ts';
+import { FIGURES, METRICS, REGIONS, SNAPSHOT, SOURCE, reportJson, writeDataset, type FixtureFiles } from '../fixtures/dataset.ts';
 
 const REPORT = 'reports/004-zhangdian-2019';
 const messages = (files: FixtureFiles, change?: (dir: string) => void) => {
@@ -213,5 +214,67 @@ describe('formula-leading cells in published CSVs', () => {
     }
     // JSON keeps the text as written
     expect(JSON.parse(files.get('metrics.json')!).find((m: { metric_id: string }) => m.metric_id === 'school_construction_investment').name_en).toBe(formula);
+  });
+});
+
+describe('provenance sees what a reader sees', () => {
+  // The fixture's sentence with a zero-width space (or a word joiner) inside 18: a reader sees 投资18亿元.
+  const withSnapshot = (snapshot: string, files: FixtureFiles) =>
+    messages({ ...files, report: reportJson({ seed_sha256: sha256(snapshot) }, files.source ?? SOURCE) }, (dir) =>
+      writeFileSync(join(dir, 'snapshots', '004_0000.txt'), snapshot),
+    );
+  const hidden = (c: string) => {
+    const snapshot = SNAPSHOT.replace('投资18亿元', `投资1${c}8亿元`);
+    return {
+      snapshot,
+      source: snapshot
+        .split('\n')
+        .filter((line) => !line.includes('字号'))
+        .join('\n'),
+    };
+  };
+
+  it('refuses a figure beside an invisible character, where the sentence reads a longer number', () => {
+    for (const c of ['\u200b', '\u2060']) {
+      const figures = row('f001', (cells) => {
+        cells[VALUE] = '8';
+        cells[COLUMNS.indexOf('figure_text')] = '8亿元';
+        cells[COLUMNS.indexOf('quote')] = '8亿元的9所中小学建设稳步推进';
+      }).replace(/^f002,.*\n/m, '');
+      const code = c === '\u200b' ? '200B' : '2060';
+      const { snapshot, source } = hidden(c);
+      expect(withSnapshot(snapshot, { source, figures })).toEqual([
+        expect.stringMatching(new RegExp(`^${REPORT}/figures.csv:2: figure_text: stands beside the invisible character U\\+${code} in source.txt`)),
+      ]);
+    }
+  });
+
+  it('refuses a quote cut inside a longer number, even without an invisible character', () => {
+    const figures = row('f001', (cells) => {
+      cells[VALUE] = '8';
+      cells[COLUMNS.indexOf('figure_text')] = '8亿元';
+      cells[COLUMNS.indexOf('quote')] = '8亿元的9所中小学建设稳步推进';
+    });
+    expect(messages({ figures })).toEqual([
+      `${REPORT}/figures.csv:2: figure_text: is part of a longer number in source.txt ("教育投入,投资18亿元的9所中小学建设"); quote the whole number (got "8亿元")`,
+    ]);
+  });
+
+  it('refuses a source.txt line that dropped the words of its sentence that qualify the figure', () => {
+    // 计划投资不到5亿元建设新校 in the snapshot; source.txt keeps only 5亿元建设新校, an unqualified 5亿元.
+    const snapshot = SNAPSHOT.replace('全区学前三年', '计划投资不到5亿元建设新校。\n全区学前三年');
+    const source = SOURCE.replace('全区学前三年', '5亿元建设新校。\n全区学前三年');
+    const figures = `${FIGURES}f005,school_construction_investment,2020,target,5,亿元,,5亿元,5亿元建设新校,,,,,,\n`;
+    expect(withSnapshot(snapshot, { source, figures })).toEqual([
+      `${REPORT}/figures.csv:6: quote: stands in a sentence whose words "计划投资不到" the snapshot has and source.txt dropped at the line's edge; source.txt may drop page furniture only, never words of a sentence (got "5亿元建设新校")`,
+    ]);
+  });
+
+  it('lets source.txt drop page furniture at a line edge: a page number, a page footer, text after a sentence end', () => {
+    const snapshot = SNAPSHOT.replace(
+      '全区学前三年毛入园率达到98.5%,比上年提高1.2个百分点。',
+      '2、全区学前三年毛入园率达到98.5%,比上年提高1.2个百分点。第1页 共1页',
+    );
+    expect(withSnapshot(snapshot, {})).toEqual([]);
   });
 });

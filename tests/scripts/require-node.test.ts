@@ -1,5 +1,4 @@
 // The guard run before every TypeScript script: an old Node is told which version bureau-atlas needs.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { nodeProblem } from '../../scripts/require-node.mjs';
@@ -12,7 +11,6 @@ describe('the Node version guard', () => {
 
   it('passes Node 22.12 and later', () => {
     for (const version of ['v22.12.0', 'v23.0.0', 'v24.21.0', process.version]) expect(nodeProblem(version)).toBeNull();
-    expect(spawnSync(process.execPath, ['scripts/require-node.mjs']).status).toBe(0);
   });
 
   it('runs before each TypeScript script of package.json', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { figureCitations, lineFinder, reportCitations } from '../../src/site/cite.ts';
-import { issueUrl, repositoryUrl } from '../../src/site/issue.ts';
+import { issueUrl, repositoryUrl, shortIssueUrl } from '../../src/site/issue.ts';
 
 const report = {
   report_id: '004-zhangdian-2019',
@@ -71,6 +71,24 @@ describe('report a wrong figure', () => {
     expect(query.get('body')).toContain('Published value: 36 people (figure as written: 36名)');
     expect(query.get('body')).toContain('Quote: 「选拔36名同志&组成#巡回组」');
     expect(query.get('body')).toContain(`Page: ${permalink}`);
+  });
+
+  it('names the figure by its id and page only from a report page, at a fraction of the prefilled address', () => {
+    const f = { observation_id: figure.observation_id, page: permalink, version: '2.0.0' };
+    const url = shortIssueUrl('https://github.com/o/r', f);
+    const query = new URL(url).searchParams;
+    expect(query.get('title')).toBe('Wrong figure: 004-zhangdian-2019-f001');
+    expect(query.get('body')).toContain('Observation: 004-zhangdian-2019-f001');
+    expect(query.get('body')).toContain(`Page: ${permalink}`);
+    expect(query.get('body')).toContain('Dataset version: 2.0.0');
+    const full = issueUrl('https://github.com/o/r', {
+      ...f,
+      quote: '选拔36名同志组成巡回组'.repeat(4),
+      figure_text: '36名',
+      value: '36 people',
+      metric: 'research_staff_deployed',
+    });
+    expect(url.length).toBeLessThan(full.length);
   });
 
   it('takes the repository from REPO_URL, else CITATION.cff, and has none when neither names one', () => {

@@ -41,3 +41,38 @@ describe('readerName', () => {
     expect(readerName('张店区')).toBe('张店区');
   });
 });
+
+describe('markLanguageRuns on hostile text', () => {
+  const bare = (html: string) => html.replace(/<span lang="(?:en|zh-Hans)">|<\/span>/g, '');
+
+  it('never writes inside an attribute, even one holding ">" and a tag after ordinary words', () => {
+    const label = '学校建设投资> aa bb cc <meta http-equiv=refresh content=2;url=/PWNED><style>p{}</style><a href=/x>';
+    const body = `<p>每所学校<a href="/r" aria-label="${label}">学校建设投资</a></p>`;
+    const html = markLanguageRuns(page('zh-Hans', body));
+    expect(html).toContain(`aria-label="${label}"`);
+    expect(bare(html)).toBe(page('zh-Hans', body));
+  });
+
+  it('treats "</svg>" inside a chart attribute as text, and leaves the chart whole', () => {
+    const body = '<svg aria-label="Boshan></svg> aa bb cc 中 <a href=/x>"><text>中</text></svg><p>After 张店 text</p>';
+    const html = markLanguageRuns(page('en', body));
+    expect(html).toContain('<svg aria-label="Boshan></svg> aa bb cc 中 <a href=/x>"><text>中</text></svg>');
+    expect(html).toContain('<p>After <span lang="zh-Hans">张店</span> text</p>');
+  });
+
+  it('never cuts a character reference in two', () => {
+    const body = '<p>说明：报告称&quot;Nanyue Outstanding Teacher&quot;，时间为&quot;2014—2018年&quot;。</p>';
+    const html = markLanguageRuns(page('zh-Hans', body));
+    expect(html).not.toMatch(/&[^;\s<>]*<span/);
+    expect(html).toContain('报告称"<span lang="en">Nanyue Outstanding Teacher</span>"，');
+    // The text a reader sees is the same, only set in spans.
+    const text = (h: string) => h.replace(/<[^>]+>/g, '').replace(/&quot;/g, '"');
+    expect(text(html)).toBe(text(page('zh-Hans', body)));
+  });
+
+  it('escapes what it writes back, so text that looks like markup stays text', () => {
+    const html = markLanguageRuns(page('zh-Hans', '<p>说明：&lt;script&gt;alert(1) is not a tag here&lt;/script&gt;</p>'));
+    expect(html).toContain('&lt;script&gt;<span lang="en">alert(1) is not a tag here</span>&lt;/script&gt;');
+    expect(html).not.toContain('<script>');
+  });
+});

@@ -1,8 +1,7 @@
 // What the build verified about a value is published in both languages: the Chinese pages show checks_zh.
 import { describe, expect, it } from 'vitest';
 import { checksInChinese } from '../../src/pipeline/checks-zh.ts';
-import { compileDataset } from '../../src/pipeline/compile.ts';
-import { readDataset } from '../../src/pipeline/read.ts';
+import { realDataset } from '../real-dataset.ts';
 
 describe('the build’s checks in Chinese', () => {
   it('writes each sentence of a cross-check in Chinese, keeping the relation and the arithmetic as they are', () => {
@@ -24,7 +23,7 @@ describe('the build’s checks in Chinese', () => {
   });
 
   it('gives every observation of the real dataset with checks in English its checks in Chinese', () => {
-    const observations = compileDataset(readDataset('data')).compiled!.observations.filter((o) => o.checks_en);
+    const observations = realDataset().compiled!.observations.filter((o) => o.checks_en);
     expect(observations.length).toBeGreaterThan(50);
     for (const o of observations) {
       expect(o.checks_zh, o.observation_id).not.toBe('');

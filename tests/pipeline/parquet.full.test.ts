@@ -3,14 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
-import { compileDataset } from '../../src/pipeline/compile.ts';
-import { readDataset } from '../../src/pipeline/read.ts';
 import { outputFiles } from '../../src/pipeline/publish.ts';
 import { PARQUET_TABLES } from '../../src/pipeline/parquet.ts';
 import { TABLES, typedRecord } from '../../src/model/columns.ts';
+import { realDataset } from '../real-dataset.ts';
 
 const binary = new Map<string, Uint8Array>();
-const files = outputFiles(compileDataset(readDataset('data')).compiled!, binary);
+const files = outputFiles(realDataset().compiled!, binary);
 const buffer = (bytes: Uint8Array) => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 
 describe('Parquet downloads', () => {

@@ -1,12 +1,11 @@
 // Recall of the extractor on the curated reports: every curated figure should be among its candidates at the
 // same place. The failure message lists the misses.
 import { describe, expect, it } from 'vitest';
-import { compileDataset } from '../../src/pipeline/compile.ts';
-import { readDataset } from '../../src/pipeline/read.ts';
 import { findMentions } from '../../src/text/mentions.ts';
 import { codePointOffset } from '../../src/lib/offsets.ts';
+import { realDataset } from '../real-dataset.ts';
 
-const { compiled } = compileDataset(readDataset('data'));
+const { compiled } = realDataset();
 
 describe('extractor recall on the curated reports', () => {
   for (const report of compiled?.reports ?? []) {

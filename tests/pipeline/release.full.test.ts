@@ -11,6 +11,7 @@ import { readDataset } from '../../src/pipeline/read.ts';
 import { formatProblem } from '../../src/pipeline/problems.ts';
 import { outputFiles } from '../../src/pipeline/publish.ts';
 import { changelog, manifestRow, nextVersion, readReleases, releaseState, requiredBump, type Entry, type Versioning } from '../../src/pipeline/release.ts';
+import { realDataset } from '../real-dataset.ts';
 
 const REPO = process.cwd();
 const scratch = () => {
@@ -138,7 +139,7 @@ describe('the real dataset', () => {
   });
 
   it('has, since 2.0.0, each prose column in two languages (_zh, _en) instead of one: a major change', () => {
-    const { compiled } = compileDataset(readDataset(data, data));
+    const { compiled } = realDataset();
     const current = releaseState(new Map(compiled!.observations.map((o) => [o.observation_id, manifestRow(o)])), compiled!.metrics);
     const entries = changelog(recorded('2.0.0'), current);
     const renamed = [
@@ -157,7 +158,7 @@ describe('the real dataset', () => {
   });
 
   it('gives a row without prose the note hash it had in 2.0.0, and a row whose prose gained its Chinese a new one', () => {
-    const { compiled } = compileDataset(readDataset(data, data));
+    const { compiled } = realDataset();
     const old = recorded('2.0.0').manifest;
     const noteHash = (hash: string) => hash.slice(8, 16);
     const rows = compiled!.observations.filter((o) => old.has(o.observation_id));

@@ -2,12 +2,11 @@
 // nothing the source leaves in doubt is compared, every drawn row has a published reading, and each per-unit value
 // is its two stated figures divided.
 import { describe, expect, it } from 'vitest';
-import { compileDataset } from '../src/pipeline/compile.ts';
-import { readDataset } from '../src/pipeline/read.ts';
 import { partition } from '../src/site/comparable.ts';
 import type { Observation } from '../src/model/observation.ts';
+import { realDataset } from './real-dataset.ts';
 
-const { compiled, problems } = compileDataset(readDataset('data'));
+const { compiled, problems } = realDataset();
 const observations = compiled!.observations;
 const byId = new Map(observations.map((o) => [o.observation_id, o]));
 const get = (id: string) => {

@@ -3,11 +3,10 @@ import { partition } from '../src/site/comparable.ts';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { compileDataset } from '../src/pipeline/compile.ts';
 import { formatProblem } from '../src/pipeline/problems.ts';
-import { readDataset } from '../src/pipeline/read.ts';
+import { realDataset } from './real-dataset.ts';
 
-const { compiled, problems } = compileDataset(readDataset('data'));
+const { compiled, problems } = realDataset();
 const require = createRequire(import.meta.url);
 type Division = { code: string; name: string };
 const divisionNames = new Map<string, string>(
