@@ -276,10 +276,11 @@ export function renderMap(spec: MapSpec): RenderedMap {
     return p.href ? `<a href="${esc(p.href)}">${body}</a>` : `<g>${body}</g>`;
   });
   const [[ix0, iy0], [ix1, iy1]] = insetBox;
+  // a map whose places are links is a group of links, not one image (an image's children are not reachable)
   const titleId = `${spec.id}-title`;
   const descId = `${spec.id}-desc`;
   const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}"${attrs({ class: spec.className, role: 'img', 'aria-labelledby': spec.description ? `${titleId} ${descId}` : titleId })}>` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}"${attrs({ class: spec.className, role: points.some((p) => p.startsWith('<a ')) ? 'group' : 'img', 'aria-labelledby': spec.description ? `${titleId} ${descId}` : titleId })}>` +
     `<title id="${titleId}">${esc(spec.title)}</title>` +
     (spec.description ? `<desc id="${descId}">${esc(spec.description)}</desc>` : '') +
     `<g data-layer="main">${baseLayers(main, g)}${areaLayers(main, g, areas)}</g>` +

@@ -36,7 +36,7 @@ function dataText(): string {
 function texts(file: string): string[] {
   const main = doc(file).querySelector('main');
   if (!main) return [];
-  for (const el of main.querySelectorAll('script, style, code, pre, svg, .cite, .source-text, [lang="en"], [lang="zh-Hant"]')) el.remove();
+  for (const el of main.querySelectorAll('script, style, code, pre, textarea, svg, .cite, .source-text, [lang="en"], [lang="zh-Hant"]')) el.remove();
   const found: string[] = [];
   const walk = (node: Node) => {
     for (const child of node.childNodes) {

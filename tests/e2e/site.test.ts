@@ -108,6 +108,12 @@ describe('the built site', () => {
     const reports = new Map(json<Report>('reports').map((r) => [r.report_id, r]));
     const release = JSON.parse(readFileSync(join('public', 'data', 'release.json'), 'utf8')) as { version: string };
     const curated = observations.filter((o) => o.kind !== 'derived');
+    // a report is cited by the site's title for it, the one its report page's heading shows
+    const h1 = (path: string) => (page(path) as unknown as Document).querySelector('h1')!.textContent!.trim();
+    const headings = new Map<string, [string, string]>();
+    const both = (id: string) => headings.get(id) ?? headings.set(id, [h1(`reports/${id}`), h1(`en/reports/${id}`)]).get(id)!;
+    const heading = (id: string) => both(id)[0];
+    const headingEn = (id: string) => both(id)[1];
     for (const prefix of ['', 'en/']) {
       const pages = new Map<string, Document>();
       const at = (path: string) => pages.get(path) ?? pages.set(path, page(path) as unknown as Document).get(path)!;
@@ -122,15 +128,15 @@ describe('the built site', () => {
           const bibtex = cite!.querySelector('pre')!.textContent!;
           expect(gbt, metricPage).toMatch(
             new RegExp(
-              `^GB/T 7714 ${escape(r.bureau)}\\. ${escape(r.title)}\\[R/OL\\]//.*${escape(release.version)} 版\\. ${r.year ?? '出版年不详'}: 第 \\d+ 行，字符 \\d+–\\d+“.+”.*${escape(permalink)}\\.$`,
+              `^GB/T 7714 ${escape(r.bureau)}\\. ${escape(heading(o.report_id))}\\[R/OL\\]//.*${escape(release.version)} 版\\. ${r.year ?? '出版年不详'}: 第 \\d+ 行，字符 \\d+–\\d+“.+”.*${escape(permalink)}\\.$`,
             ),
           );
           expect(apa, metricPage).toMatch(
             new RegExp(
-              `^APA ${escape(r.bureau_en)}\\. \\(${r.year ?? 'n\\.d\\.'}\\)\\. ${escape(r.title_en)} \\[${escape(r.title)}\\] \\(line \\d+, characters \\d+–\\d+: .*Version ${escape(release.version)}.*${escape(permalink)}$`,
+              `^APA ${escape(r.bureau_en)}\\. \\(${r.year ?? 'n\\.d\\.'}\\)\\. ${escape(headingEn(o.report_id))} \\[${escape(heading(o.report_id))}\\] \\(line \\d+, characters \\d+–\\d+: .*Version ${escape(release.version)}.*${escape(permalink)}$`,
             ),
           );
-          expect(bibtex, metricPage).toContain(`author = {{${r.bureau}}}`);
+          expect(bibtex, metricPage).toContain(`author = {{${r.bureau.replace(/_/g, '\\_')}}}`);
           expect(bibtex, metricPage).toContain(`url = {${permalink}}`);
           const issue = cite!.querySelector('a')!.getAttribute('href')!;
           expect(issue.startsWith(`${REPO_URL}/issues/new?title=`), metricPage).toBe(true);
@@ -151,7 +157,7 @@ describe('the built site', () => {
       // the report's own citation, with one of its figures cited in full as the example
       for (const r of reports.values()) {
         const block = at(`${prefix}reports/${r.report_id}`).getElementById('cite-report')!.textContent!;
-        expect(block, r.report_id).toContain(`${r.bureau}. ${r.title}[R/OL]`);
+        expect(block, r.report_id).toContain(`${r.bureau}. ${heading(r.report_id)}[R/OL]`);
         if (curated.some((o) => o.report_id === r.report_id && o.quote_start !== null))
           expect(block, r.report_id).toMatch(new RegExp(`字符 \\d+–\\d+“.+”.*${escape(`${SITE_URL}${BASE_PATH}reports/${r.report_id}/#obs-`)}`));
       }
