@@ -1,11 +1,11 @@
 // Each chart's downloads: its data (CSV, one file for both languages, and the same with a byte-order mark for
 // Excel) and, where the metric's page draws a chart, its image (SVG and PNG per language).
 import type { APIRoute } from 'astro';
-import { toCsv } from '../../lib/csv.ts';
 import { siteData, metricObservations, comparableRegions } from '../../site/data.ts';
 import { pngDensity } from '../../charts/render.ts';
 import { renderPng } from '../../charts/png.ts';
-import { chartModel, nationalValue, standaloneSvg } from '../../site/chart-model.ts';
+import { chartModel, standaloneSvg } from '../../site/chart-model.ts';
+import { chartCsv } from '../../site/chart-csv.ts';
 import { LOCALES, routes } from '../../site/routes.ts';
 import { siteAddress } from '../../site/address.ts';
 
@@ -23,28 +23,6 @@ export async function getStaticPaths() {
     ]);
 }
 
-const CSV_COLUMNS = [
-  'observation_id',
-  'region_id',
-  'region_zh',
-  'region_en',
-  'level',
-  'metric_id',
-  'period',
-  'year',
-  'kind',
-  'value',
-  'unit',
-  'value_base',
-  'unit_base',
-  'qualifier',
-  'scope',
-  'flags',
-  'national_value',
-  'quote',
-  'report_id',
-] as const;
-
 export const GET: APIRoute = async ({ params, site }) => {
   const data = await siteData();
   const match = /^(.+?)(?:\.(zh-cn|en|excel))?\.(csv|svg|png)$/.exec(params.file!)!;
@@ -52,14 +30,7 @@ export const GET: APIRoute = async ({ params, site }) => {
   const metric = data.metric.get(metricId)!;
   const observations = metricObservations(data, metricId);
   if (extension === 'csv') {
-    const rows = observations.map((o) => {
-      const region = data.region.get(o.region_id);
-      return { ...o, region_zh: region?.name_zh, region_en: region?.name_en, level: region?.level, national_value: nationalValue(data, o.metric_id, o.year) };
-    });
-    const csv = toCsv(rows, CSV_COLUMNS);
-    // Excel on Chinese Windows reads a CSV without a byte-order mark as GBK and shows UTF-8 Chinese garbled.
-    if (variant === 'excel') return new Response(`\uFEFF${csv.replace(/\n/g, '\r\n')}`, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
-    return new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+    return chartCsv(data, observations, variant === 'excel');
   }
   const locale = variant as 'zh-cn' | 'en';
   const address = siteAddress(routes.metric(locale, metricId), site) ?? '';
