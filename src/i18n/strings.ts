@@ -436,6 +436,30 @@ const zh = {
     reports:
       '本站收录的地方教育局工作报告。标题由本站按地区、年份和文件类型拟定，原标题见各报告页；地区或年份由本站推断的，标题中注明。点击标题可阅读原文并查看从中整理的每个数字。',
   },
+  // — the chart frame (src/components/frame): title, subtitle, one note line, tabs, download menu —
+  frame: {
+    statement: '{region}{name} {value}',
+    versusNational: '{statement}，{cmp}全国 {national}',
+    cmp: { above: '高于', below: '低于', equal: '等于' },
+    coverage: '{n} 个地区',
+    noteLabel: '注：',
+    noteJoin: '',
+    levels: '行政级别不同：{list}。',
+    years: '年份不同：{list}。',
+    nationalMissing: '{list}暂无全国数值。',
+    defects: '{n} 个数值的原文残缺，保留原样。',
+    contradictions: '⚠ {n} 个数值与原文自身的其他数字矛盾，保留原样，详见{where}。',
+    inferred: '* 为本站据原文推断的地区或年份（依据见地区页和报告页）。',
+    qualifiers: '≈ 约、近；> 余、多、超过；≥ 以上、不低于；< 不到、低于；≤ 以内、不超过。',
+    tabsLabel: '查看方式',
+    tabs: { chart: '图', table: '表', map: '地图', sentences: '原句', download: '下载' },
+    sentencesIntro: '图中每个数值的原句：',
+    downloadIntro: '下载这张图的数据或图片：',
+    excel: 'Excel 可直接打开的 CSV',
+    csv: 'CSV（UTF-8）',
+    svg: '图片（SVG）',
+    png: '图片（PNG）',
+  },
 };
 
 type Strings = typeof zh;
@@ -885,6 +909,30 @@ const en: Strings = {
       'The regions the reports come from. Most reports blank their place names; this site identifies the region from the schools, places and other clues left in the text, and each region’s page gives the evidence. Open a region for every figure it reports and how it compares with the others.',
     reports:
       'The local education bureaus’ work reports this site holds. Titles are written by this site from the region, the year and the kind of document (the original title is on each report’s page), and say where the region or year was inferred. Open a report to read its text and every figure taken from it.',
+  },
+  // — the chart frame (src/components/frame): title, subtitle, one note line, tabs, download menu —
+  frame: {
+    statement: '{region}: {name} {value}',
+    versusNational: '{statement}, {cmp} the national {national}',
+    cmp: { above: 'above', below: 'below', equal: 'equal to' },
+    coverage: '{n} regions',
+    noteLabel: 'Note: ',
+    noteJoin: ' ',
+    levels: 'Administrative levels differ: {list}.',
+    years: 'Years differ: {list}.',
+    nationalMissing: 'No national value for {list}.',
+    defects: '{n} value(s) come from garbled text; kept as written.',
+    contradictions: '⚠ {n} value(s) contradict other figures of their own source; kept as written, see the {where}.',
+    inferred: '* region or year inferred by this site from the text (evidence on the region and report pages).',
+    qualifiers: '≈ about, nearly; > more than; ≥ at least; < less than; ≤ at most.',
+    tabsLabel: 'View as',
+    tabs: { chart: 'Chart', table: 'Table', map: 'Map', sentences: 'Sentences', download: 'Download' },
+    sentencesIntro: 'The sentence behind each value in the chart:',
+    downloadIntro: 'Download this chart’s data or image:',
+    excel: 'CSV that Excel opens as is',
+    csv: 'CSV (UTF-8)',
+    svg: 'Image (SVG)',
+    png: 'Image (PNG)',
   },
 };
 
