@@ -7,9 +7,11 @@ import { quantileSorted } from 'd3';
 import type { Locale } from '../i18n/format.ts';
 import { formatValue, tickFormatter } from '../i18n/format.ts';
 import { fill, t } from '../i18n/strings.ts';
+import type { ChartForm } from '../site/chart-form.ts';
 import {
   COLOURS,
   valueMarks,
+  hitMarks,
   UNIT_PX,
   comparisonSpec,
   fitKeepingEnd,
@@ -205,6 +207,7 @@ export function distributionSpec(dist: Distribution, options: ComparisonOptions)
       }),
       ...valueMarks(highlights),
       Plot.text(highlights, { x: 'value', y: 'label', dx: 10, textAnchor: 'start', fill: '#222', text: highlightText }),
+      hitMarks(highlights),
     ],
   };
 }
@@ -217,10 +220,18 @@ export type ChartSpec = {
   narrow: Plot.PlotOptions;
 };
 
+export type ChartSpecOptions = {
+  /** What the rows allow (src/site/chart-form.ts); the rows come in its order (rowOrder). */
+  form?: ChartForm;
+  threshold?: number;
+};
+
 /** The comparison chart for these rows, in both layouts: one row per value up to `threshold` rows, distributions above. */
-export function chartSpec(rows: ComparisonRow[], locale: Locale, threshold = AGGREGATE_THRESHOLD): ChartSpec {
+export function chartSpec(rows: ComparisonRow[], locale: Locale, options: ChartSpecOptions | number = {}): ChartSpec {
+  const { form, threshold = AGGREGATE_THRESHOLD } = typeof options === 'number' ? { threshold: options } : options;
   if (!aggregates(rows, threshold)) {
-    return { kind: 'rows', distribution: null, wide: comparisonSpec(rows, { locale }), narrow: comparisonSpec(rows, { locale, layout: 'narrow' }) };
+    const base = form ? { locale, form } : { locale };
+    return { kind: 'rows', distribution: null, wide: comparisonSpec(rows, base), narrow: comparisonSpec(rows, { ...base, layout: 'narrow' }) };
   }
   const dist = distribution(rows, locale);
   return { kind: 'distribution', distribution: dist, wide: distributionSpec(dist, { locale }), narrow: distributionSpec(dist, { locale, layout: 'narrow' }) };

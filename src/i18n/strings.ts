@@ -436,6 +436,17 @@ const zh = {
     reports:
       '本站收录的地方教育局工作报告。标题由本站按地区、年份和文件类型拟定，原标题见各报告页；地区或年份由本站推断的，标题中注明。点击标题可阅读原文并查看从中整理的每个数字。',
   },
+  // Chart forms and row order (src/site/chart-form.ts, src/charts/comparison.ts).
+  chartForm: {
+    orderByValue: '按数值从高到低排列。',
+    orderByValueInLevels: '按行政级别分组（由高到低），组内按数值从高到低排列。',
+    orderByCode: '按行政区划代码（GB/T 2260）顺序排列，不按数值排名。',
+    orderByProvinceValue: '按省份分组（按行政区划代码顺序），只在省内按数值从高到低排列。',
+    orderByProvinceCode: '按省份分组（按行政区划代码顺序），省内按行政区划代码顺序排列，不按数值排名。',
+    noPeerInProvince: '{province}（本省无其他地区可比）',
+    national: '全国 {value}（{year}）',
+    formName: { ranked: '排序', unranked: '不排名', 'by-province': '按省分组', none: '无图' },
+  },
 };
 
 type Strings = typeof zh;
@@ -885,6 +896,17 @@ const en: Strings = {
       'The regions the reports come from. Most reports blank their place names; this site identifies the region from the schools, places and other clues left in the text, and each region’s page gives the evidence. Open a region for every figure it reports and how it compares with the others.',
     reports:
       'The local education bureaus’ work reports this site holds. Titles are written by this site from the region, the year and the kind of document (the original title is on each report’s page), and say where the region or year was inferred. Open a report to read its text and every figure taken from it.',
+  },
+  // Chart forms and row order (src/site/chart-form.ts, src/charts/comparison.ts).
+  chartForm: {
+    orderByValue: 'Ordered from highest to lowest value.',
+    orderByValueInLevels: 'Grouped by administrative level (highest first), highest to lowest value within each group.',
+    orderByCode: 'In GB/T 2260 region-code order, not ranked by value.',
+    orderByProvinceValue: 'Grouped by province (in region-code order); ordered by value within a province only.',
+    orderByProvinceCode: 'Grouped by province (in region-code order), in region-code order within a province; not ranked by value.',
+    noPeerInProvince: '{province} (no other region of this province)',
+    national: 'National {value} ({year})',
+    formName: { ranked: 'ranked', unranked: 'not ranked', 'by-province': 'by province', none: 'no chart' },
   },
 };
 

@@ -18,6 +18,7 @@ import { sizeFree } from '../model/metric.ts';
 import type { SiteData } from './data.ts';
 import { routes } from './routes.ts';
 import { periodsInOrder } from './periods.ts';
+import { formFor, markForm, orderNote, type ChartForm } from './chart-form.ts';
 
 export type ChartModel = {
   name: string;
@@ -48,6 +49,10 @@ export type ChartModel = {
   legend: string[];
   /** Observation ids drawn, for the page (data-observations) and the tests that check every chart compares like with like. */
   drawn: string[];
+  /** What the rows allow (src/site/chart-form.ts): ranked, unranked, by province, or none. */
+  form: ChartForm;
+  /** The order of the rows, chart and table alike, in a sentence for the chart's note line; empty without a chart. */
+  orderNote: string;
 };
 
 export function nationalValue(data: SiteData, metricId: string, year: number | null): number | null {
@@ -59,7 +64,8 @@ export type ChartOptions = { highlight?: string };
 export function chartModel(metric: PublishedMetric, observations: Observation[], data: SiteData, locale: Locale, options: ChartOptions = {}): ChartModel {
   const s = t(locale);
   const split = partition(metric, observations);
-  const compared = split.regions >= 2 ? split.compared : [];
+  const form = formFor(metric, split.regions);
+  const compared = form === 'none' ? [] : split.compared;
   const rows = comparisonRows(compared, {
     locale,
     region: (id) => data.region.get(id),
@@ -68,6 +74,7 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
     href: (o) => (o.kind === 'derived' ? routes.computed(locale, o.metric_id, o.observation_id) : routes.observation(locale, o.report_id, o.observation_id)),
     reportYear: (id) => data.report.get(id)?.year ?? null,
     byProvince: metric.compare === 'province',
+    order: { form, measure: metric.measure },
     highlight: options.highlight,
   });
   const name = localized(metric, 'name', locale);
@@ -100,7 +107,7 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
   const missingNational = hasReference ? compared.filter((o) => nationalValue(data, o.metric_id, o.year) === null) : [];
   const flagged = compared.filter((o) => o.flags.some(isWarning)).length;
   const list = (items: string[]) => items.join(s.listSeparator);
-  const spec = rows.length ? chartSpec(rows, locale) : null;
+  const spec = rows.length ? chartSpec(rows, locale, { form }) : null;
   const dist = spec?.distribution ?? null;
   const warnings = !compared.length
     ? []
@@ -161,12 +168,14 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
     noChart,
     distribution: dist,
     note,
-    svg: spec ? renderSvg(spec.wide, alt) : '',
-    svgNarrow: spec ? renderSvg(spec.narrow, alt) : '',
+    svg: spec ? markForm(renderSvg(spec.wide, alt), form) : '',
+    svgNarrow: spec ? markForm(renderSvg(spec.narrow, alt), form) : '',
     hasDerived: rows.some((r) => r.kind === 'derived'),
     hasNational: rows.some((r) => r.national !== null),
     legend,
     drawn: dist ? dist.highlights.map((h) => h.observationId) : rows.map((r) => r.observationId),
+    form,
+    orderNote: rows.length ? orderNote(form, metric, locale, levels.length) : '',
   };
 }
 
