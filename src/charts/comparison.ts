@@ -205,13 +205,55 @@ export function groupedDomain(rows: ComparisonRow[], form: ChartForm | undefined
 }
 
 /** The national values the rows are drawn against, one per year, labelled "全国 89.7%（2022）" on the plot itself. */
-export function nationalLines(rows: ComparisonRow[], locale: Locale): { year: number | null; value: number; text: string }[] {
+export function nationalLines(rows: { year: number | null; national: number | null }[], unitBase: string, locale: Locale): NationalLine[] {
   const byYear = new Map<string, { year: number | null; value: number }>();
   for (const r of rows) if (r.national !== null) byYear.set(`${r.year}|${r.national}`, { year: r.year, value: r.national });
-  const unitBase = rows[0]?.unitBase ?? 'count';
-  return [...byYear.values()]
-    .sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity))
-    .map((n) => ({ ...n, text: fill(t(locale).chartForm.national, { value: formatValue(n.value, unitBase, locale), year: n.year ?? t(locale).yearUnknown }) }));
+  const sorted = [...byYear.values()].sort((a, b) => (a.year ?? Infinity) - (b.year ?? Infinity));
+  // Years of one value are one line (2018–2023); more than MAX_NATIONAL_LINES lines keep the first and the latest,
+  // each row's own year being its tick.
+  const runs: { from: number | null; to: number | null; value: number }[] = [];
+  for (const n of sorted) {
+    const last = runs.at(-1);
+    if (last && last.value === n.value && n.year !== null && last.to !== null) last.to = n.year;
+    else runs.push({ from: n.year, to: n.year, value: n.value });
+  }
+  const kept = runs.length > MAX_NATIONAL_LINES ? [runs[0]!, runs.at(-1)!] : runs;
+  const s = t(locale);
+  return kept.map((r) => ({
+    year: r.to,
+    value: r.value,
+    text: fill(s.chartForm.national, {
+      value: formatValue(r.value, unitBase, locale),
+      year: r.from === null ? s.yearUnknown : r.from === r.to ? r.from : `${r.from}–${r.to}`,
+    }),
+  }));
+}
+const MAX_NATIONAL_LINES = 3;
+export type NationalLine = { year: number | null; value: number; text: string };
+/** Height above the plot that the national labels take, one line each. */
+export const nationalTop = (lines: NationalLine[]) => lines.length * 16;
+
+/**
+ * Each national value's text above the plot, the latest year lowest, on the side of its value that has room; with
+ * `rules`, a rule across the plot at each value (dashed when there are several years).
+ */
+export function nationalMarks(lines: NationalLine[], domain: [number, number], rules = true) {
+  const at = (v: number) => (v - domain[0]) / (domain[1] - domain[0] || 1);
+  return [
+    rules ? Plot.ruleX(lines, { x: 'value', stroke: COLOURS.national, strokeWidth: 1.5, strokeDasharray: lines.length > 1 ? '4,3' : undefined }) : null,
+    ...lines.map((n, i) =>
+      Plot.text([n], {
+        x: 'value',
+        frameAnchor: 'top',
+        dy: -8 - (lines.length - 1 - i) * 16,
+        dx: at(n.value) > 0.5 ? -4 : 4,
+        textAnchor: at(n.value) > 0.5 ? 'end' : 'start',
+        fill: COLOURS.national,
+        fontWeight: 'bold',
+        text: 'text',
+      }),
+    ),
+  ];
 }
 
 export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions): Plot.PlotOptions {
@@ -227,7 +269,7 @@ export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions
   const min = Math.min(...values, 0);
   const filled = rows.filter((r) => r.kind === 'actual' || r.kind === 'derived');
   const hollow = rows.filter((r) => r.kind === 'target' || r.kind === 'plan');
-  const national = nationalLines(rows, locale);
+  const national = nationalLines(rows, unitBase, locale);
   // One national year: a rule across the plot. Several: a rule for each, and each row's own year marked on its row.
   const perRow = national.length > 1 ? rows.filter((r) => r.national !== null) : [];
   const fmt = (r: ComparisonRow) => `${QUALIFIER_SIGNS[r.qualifier] ?? ''}${formatValue(r.value, r.unitBase, locale)}`;
@@ -244,14 +286,11 @@ export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions
   const plotWidth = width - marginRight - marginLeft;
   const tickValues = fittedTicks(domain, tickFormat, plotWidth);
   const frame = rowFrame(yDomain.length, { width, narrow, marginLeft, marginRight });
-  // The national labels stack above the plot, one line each.
-  const nationalTop = national.length * 16;
-  const x = (v: number) => (v - domain[0]) / (domain[1] - domain[0]);
   const headingRows = [...headings.keys()];
   return {
     ...frame,
-    height: frame.height + nationalTop,
-    marginTop: frame.marginTop + nationalTop,
+    height: frame.height + nationalTop(national),
+    marginTop: frame.marginTop + nationalTop(national),
     x: {
       domain,
       ...unitAxis(unitBase, locale),
@@ -281,20 +320,7 @@ export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions
           })
         : null,
       Plot.ruleX([0], { stroke: '#999' }),
-      Plot.ruleX(national, { x: 'value', stroke: COLOURS.national, strokeWidth: 1.5, strokeDasharray: national.length > 1 ? '4,3' : undefined }),
-      // Each national value's text, above the plot, on the side of its rule that has room.
-      ...national.map((n, i) =>
-        Plot.text([n], {
-          x: 'value',
-          frameAnchor: 'top',
-          dy: -8 - (national.length - 1 - i) * 16,
-          dx: x(n.value) > 0.5 ? -4 : 4,
-          textAnchor: x(n.value) > 0.5 ? 'end' : 'start',
-          fill: COLOURS.national,
-          fontWeight: 'bold',
-          text: 'text',
-        }),
-      ),
+      ...nationalMarks(national, domain),
       Plot.tickX(perRow, { x: 'national', y: 'label', stroke: COLOURS.national, strokeWidth: 2 }),
       ...valueMarks(filled),
       Plot.dot(hollow, {

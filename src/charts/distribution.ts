@@ -18,6 +18,9 @@ import {
   unitAxis,
   fittedTicks,
   narrowLabels,
+  nationalLines,
+  nationalMarks,
+  nationalTop,
   rowFrame,
   textUnits,
   type ComparisonOptions,
@@ -171,8 +174,12 @@ export function distributionSpec(dist: Distribution, options: ComparisonOptions)
   const dy = narrow ? 5 : 0;
   const nationalGroups = groups.filter((g) => g.national !== null);
   const nationalHighlights = highlights.filter((h) => h.national !== null);
+  const national = nationalLines([...groups, ...highlights], unitBase, locale);
+  const frame = rowFrame(labels.length, { width, narrow, marginLeft, marginRight });
   return {
-    ...rowFrame(labels.length, { width, narrow, marginLeft, marginRight }),
+    ...frame,
+    height: frame.height + nationalTop(national),
+    marginTop: frame.marginTop + nationalTop(national),
     x: { domain, ...unitAxis(unitBase, locale), tickFormat, ticks: tickValues, grid: true },
     y: narrow
       ? { domain: labels, label: null, axis: null }
@@ -180,6 +187,8 @@ export function distributionSpec(dist: Distribution, options: ComparisonOptions)
     marks: [
       narrow ? narrowLabels(labels, width, fitKeepingEnd) : null,
       Plot.ruleX([0], { stroke: '#999' }),
+      // The national values, labelled above the plot; each year's own is the tick on its row.
+      ...nationalMarks(national, domain, false),
       // The distribution of each year: range, middle half, median.
       Plot.ruleY(groups, { y: 'label', x1: 'min', x2: 'max', stroke: COLOURS.actual, strokeWidth: 1.5, dy }),
       Plot.barX(groups, {

@@ -15,7 +15,7 @@ export const titled = (title: string, locale: Locale, subtitle = '阳江市 · 2
   const none = { compared: [], targets: [], parts: [], unclear: [], other: [], regions: 0, reasons: new Map() };
   const model: ChartModel = {
     ...{ name: title, subtitle, warnings: [], alt: '', rows: [], partition: none, noChart: '', distribution: null, note: '' },
-    ...{ svg: '', svgNarrow: '', hasDerived: false, hasNational: false, legend: [], drawn: [] },
+    ...{ svg: '', svgNarrow: '', hasDerived: false, hasNational: false, legend: [], drawn: [], form: 'none', orderNote: '' },
   };
   return standaloneSvg(model, locale);
 };
