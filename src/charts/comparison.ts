@@ -166,6 +166,10 @@ export function narrowLabels(labels: string[], width: number, cut: (label: strin
     dy: -14,
     textAnchor: 'start',
     fill: '#333',
+    // a white halo keeps the label readable where it crosses the zero line and the grid
+    stroke: 'white',
+    strokeWidth: 3,
+    paintOrder: 'stroke',
     text: (l: string) => cut(l, Math.floor((width - 20) / UNIT_PX)),
   });
 }
@@ -316,6 +320,9 @@ export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions
             textAnchor: 'start',
             fontWeight: 'bold',
             fill: '#333',
+            stroke: 'white',
+            strokeWidth: 3,
+            paintOrder: 'stroke',
             text: (l: string) => fit(headings.get(l)!, Math.floor((width - 12) / UNIT_PX)),
           })
         : null,
