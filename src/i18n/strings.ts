@@ -460,6 +460,17 @@ const zh = {
     svg: '图片（SVG）',
     png: '图片（PNG）',
   },
+  // Chart forms and row order (src/site/chart-form.ts, src/charts/comparison.ts).
+  chartForm: {
+    orderByValue: '按数值从高到低排列。',
+    orderByValueInLevels: '按行政级别分组（由高到低），组内按数值从高到低排列。',
+    orderByCode: '按行政区划代码（GB/T 2260）顺序排列，不按数值排名。',
+    orderByProvinceValue: '按省份分组（按行政区划代码顺序），只在省内按数值从高到低排列。',
+    orderByProvinceCode: '按省份分组（按行政区划代码顺序），省内按行政区划代码顺序排列，不按数值排名。',
+    noPeerInProvince: '{province}（本省无其他地区可比）',
+    national: '全国 {value}（{year}）',
+    formName: { ranked: '排序', unranked: '不排名', 'by-province': '按省分组', none: '无图' },
+  },
 };
 
 type Strings = typeof zh;
@@ -933,6 +944,17 @@ const en: Strings = {
     csv: 'CSV (UTF-8)',
     svg: 'Image (SVG)',
     png: 'Image (PNG)',
+  },
+  // Chart forms and row order (src/site/chart-form.ts, src/charts/comparison.ts).
+  chartForm: {
+    orderByValue: 'Ordered from highest to lowest value.',
+    orderByValueInLevels: 'Grouped by administrative level (highest first), highest to lowest value within each group.',
+    orderByCode: 'In GB/T 2260 region-code order, not ranked by value.',
+    orderByProvinceValue: 'Grouped by province (in region-code order); ordered by value within a province only.',
+    orderByProvinceCode: 'Grouped by province (in region-code order), in region-code order within a province; not ranked by value.',
+    noPeerInProvince: '{province} (no other region of this province)',
+    national: 'National {value} ({year})',
+    formName: { ranked: 'ranked', unranked: 'not ranked', 'by-province': 'by province', none: 'no chart' },
   },
 };
 
