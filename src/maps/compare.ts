@@ -10,7 +10,7 @@ import type { ComparisonRow } from '../charts/comparison.ts';
 import type { Region } from '../model/region.ts';
 import { QUALIFIER_SIGNS } from '../vocab/qualifiers.ts';
 import { boundaryLevel, mapGeometry } from './geometry.ts';
-import { renderMap, shapePath, type AreaMark, type PointMark, type PointShape } from './render.ts';
+import { renderMap, shapePath, type AreaMark, type PointMark, type PointShape, type ShadeMark } from './render.ts';
 
 export const COMPARE_WIDTH = 420;
 /** More regions than this are shaded, not labelled. */
@@ -137,13 +137,17 @@ export function comparisonMapModel(rows: ComparisonRow[], locale: Locale, option
     const classText = (i: number) =>
       i === 0 ? `< ${fmt(breaks[0]!)}` : i === breaks.length ? `≥ ${fmt(breaks[i - 1]!)}` : `${fmt(breaks[i - 1]!)}–${fmt(breaks[i]!)}`;
     const colours = VALUE_CLASSES.slice(VALUE_CLASSES.length - breaks.length - 1);
-    const areas: AreaMark[] = shown.map((p) => ({
-      level: placeOf(p.region)!,
-      code: p.region.gb_code,
-      fill: colours[classOf(p.row.value, breaks)]!,
-      dashed: isTarget(p.row),
-      stroke: isTarget(p.row) ? '#333' : undefined,
-    }));
+    // one path per class and level, prefectures under counties: far fewer bytes than a path per region
+    const shades: ShadeMark[] = [];
+    for (const level of ['provinces', 'prefectures', 'counties'] as const)
+      colours.forEach((colour, i) => {
+        for (const target of [false, true]) {
+          const codes = shown
+            .filter((p) => placeOf(p.region) === level && classOf(p.row.value, breaks) === i && isTarget(p.row) === target)
+            .map((p) => p.region.gb_code);
+          if (codes.length) shades.push({ level, codes, fill: colour, dashed: target });
+        }
+      });
     const footer = keyFooter(
       colours.map((c, i) => ({ shape: 'swatch' as const, fill: c, stroke: '#888', text: classText(i) })),
       width,
@@ -151,10 +155,10 @@ export function comparisonMapModel(rows: ComparisonRow[], locale: Locale, option
     const svg = renderMap({
       ...base,
       description: `${fill(s.compareShadedDesc, { n: shown.length, k: colours.length })}${notShownText}`,
-      areas,
+      shades,
       footer,
       // county polygons at national scale: fine enough to tell neighbours apart, coarse enough for the page
-      detail: 0.5,
+      detail: 1,
     }).svg;
     return { svg, mode: 'shaded', shown, notShown };
   }

@@ -9,6 +9,8 @@ import { mapGeometry, type MapGeometry } from './geometry.ts';
 import { chinaFrame, type Frame } from './projection.ts';
 
 export type AreaMark = { level: BoundaryLevel; code: string; fill: string; stroke?: string; dashed?: boolean; title?: string; href?: string };
+/** Areas of one class merged into one path (a choropleth's shade): one outline instead of each area's own. */
+export type ShadeMark = { level: BoundaryLevel; codes: string[]; fill: string; dashed?: boolean };
 export type PointShape = 'circle' | 'square' | 'diamond' | 'triangle';
 export type PointMark = {
   level: BoundaryLevel;
@@ -38,6 +40,7 @@ export type MapSpec = {
   /** The inset's caption: 南海诸岛 / South China Sea Islands. */
   insetLabel: string;
   areas?: AreaMark[];
+  shades?: ShadeMark[];
   points?: PointMark[];
   /** Prefix of the ids of the title and description: unique on its page. */
   id: string;
@@ -149,9 +152,11 @@ export const shapePath = (shape: PointShape, x: number, y: number, r: number) =>
 
 const BASE = { land: '#f3f1ea', coast: '#8a8a80', border: '#c9c6bb', line: '#6f6f66' };
 
-function baseLayers(projection: GeoProjection, g: MapGeometry): string {
+/** Land, province borders and the source's lines; `under` (a choropleth's shades) goes between the land and the borders. */
+function baseLayers(projection: GeoProjection, g: MapGeometry, under = ''): string {
   return (
     `<path data-layer="land" d="${pathOf(projection, g.land)}" fill="${BASE.land}" stroke="${BASE.coast}" stroke-width="0.7"/>` +
+    under +
     `<path d="${pathOf(projection, g.provinceBorders)}" fill="none" stroke="${BASE.border}" stroke-width="0.6"/>` +
     `<path data-layer="lines" d="${pathOf(projection, { type: 'GeometryCollection', geometries: g.lines.features.map((f) => f.geometry) })}" fill="none" stroke="${BASE.line}" stroke-width="0.8"/>`
   );
@@ -167,6 +172,17 @@ function areaLayers(projection: GeoProjection, g: MapGeometry, areas: AreaMark[]
       if (!d) return '';
       const path = `<path d="${d}"${attrs({ 'data-mark': main ? 'area' : undefined, fill: a.fill, stroke: a.stroke ?? 'none', 'stroke-width': a.stroke ? 0.8 : undefined, 'stroke-dasharray': a.dashed ? '2 1.5' : undefined })}>${a.title && main ? `<title>${esc(a.title)}</title>` : ''}</path>`;
       return a.href && main ? `<a href="${esc(a.href)}">${path}</a>` : path;
+    })
+    .join('');
+}
+
+function shadeLayers(projection: GeoProjection, g: MapGeometry, shades: ShadeMark[]): string {
+  return shades
+    .map((sh) => {
+      const d = pathOf(projection, { type: 'Feature', properties: {}, geometry: g.merged(sh.level, sh.codes) });
+      return d
+        ? `<path data-mark="shade" d="${d}"${attrs({ fill: sh.fill, stroke: sh.dashed ? '#333' : undefined, 'stroke-width': sh.dashed ? 0.6 : undefined, 'stroke-dasharray': sh.dashed ? '2 1.5' : undefined })}/>`
+        : '';
     })
     .join('');
 }
@@ -308,9 +324,9 @@ export function renderMap(spec: MapSpec): RenderedMap {
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height + footerHeight}"${attrs({ class: spec.className, role: points.some((p) => p.startsWith('<a ')) ? 'group' : 'img', 'aria-labelledby': spec.description ? `${titleId} ${descId}` : titleId })}>` +
     `<title id="${titleId}">${esc(spec.title)}</title>` +
     (spec.description ? `<desc id="${descId}">${esc(spec.description)}</desc>` : '') +
-    `<g data-layer="main">${baseLayers(main, g)}${areaLayers(main, g, areas)}</g>` +
+    `<g data-layer="main">${baseLayers(main, g, shadeLayers(main, g, spec.shades ?? []))}${areaLayers(main, g, areas)}</g>` +
     `<g data-layer="inset"><rect x="${ix0}" y="${iy0}" width="${ix1 - ix0}" height="${iy1 - iy0}" fill="#fff" stroke="${BASE.coast}" stroke-width="0.8"/>` +
-    `${baseLayers(inset, g)}${areaLayers(inset, g, areas, false)}` +
+    `${baseLayers(inset, g, shadeLayers(inset, g, spec.shades ?? []))}${areaLayers(inset, g, areas, false)}` +
     insetCaption(spec.insetLabel, insetBox) +
     `</g>` +
     points.join('') +
