@@ -55,7 +55,7 @@ const row = (o: Obs, name: string): ComparisonRow => ({
 });
 
 /** The compiled level's most widely reported metric, one row per region: its latest actual value. */
-function levelRows(out: string): { metric: string; regions: Region[]; rows: ComparisonRow[] } {
+export function levelRows(out: string): { metric: string; regions: Region[]; rows: ComparisonRow[] } {
   const regions = JSON.parse(readFileSync(join(out, 'regions.json'), 'utf8')) as Region[];
   const metrics = JSON.parse(readFileSync(join(out, 'metrics.json'), 'utf8')) as { metric_id: string }[];
   const name = new Map(regions.map((r) => [r.region_id, r.name_zh]));

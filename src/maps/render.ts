@@ -236,8 +236,8 @@ export function layoutLabels(
         const box: Box = [x0, y0, x0 + w, y0 + h];
         const label: Label = {
           x: Math.round(dx > 0 ? x0 : dx < 0 ? x0 + w : cx),
-          // the text sits in the middle of its box (0.85 of the box when the box is the text's own height)
-          y: Math.round(y0 + h / 2 + LABEL_SIZE * 0.35),
+          // the text keeps to the side of its box nearest its mark; a target box taller than the text grows away from it
+          y: Math.round(dy < 0 ? y0 + h - LABEL_SIZE * 0.15 : dy > 0 ? y0 + LABEL_SIZE * 0.85 : y0 + h / 2 + LABEL_SIZE * 0.35),
           box: [x0, y0, w, h].map((n) => Math.round(n * 10) / 10) as [number, number, number, number],
           anchor: dx > 0 ? 'start' : dx < 0 ? 'end' : 'middle',
           ...(d > r + 2 ? { leader: [Math.round(cx), Math.round(cy)] as [number, number] } : {}),
