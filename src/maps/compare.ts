@@ -83,15 +83,20 @@ export function placeRows(rows: ComparisonRow[], locale: Locale, regions: Compar
   return { shown, notShown };
 }
 
-/** Class breaks at the quantiles of the values: each shade holds about as many regions. */
+/**
+ * Class breaks at the quantiles of the values, so that each shade holds about as many regions; where one value
+ * fills most quantiles (many regions at 100 %), equal steps between the least and the greatest instead.
+ */
 export function valueBreaks(values: number[], classes = VALUE_CLASSES.length): number[] {
   const sorted = [...values].sort((a, b) => a - b);
+  const [min, max] = [sorted[0]!, sorted.at(-1)!];
   const breaks: number[] = [];
   for (let i = 1; i < classes; i++) {
     const q = sorted[Math.min(sorted.length - 1, Math.floor((i * sorted.length) / classes))]!;
-    if (q > (breaks.at(-1) ?? -Infinity) && q > sorted[0]!) breaks.push(q);
+    if (q > (breaks.at(-1) ?? -Infinity) && q > min) breaks.push(q);
   }
-  return breaks;
+  if (breaks.length >= 2 || min === max) return breaks;
+  return Array.from({ length: classes - 1 }, (_, i) => min + ((i + 1) * (max - min)) / classes);
 }
 const classOf = (v: number, breaks: number[]) => breaks.filter((b) => v >= b).length;
 
@@ -135,7 +140,13 @@ export function comparisonMapModel(rows: ComparisonRow[], locale: Locale, option
     const unit = shown[0]!.row.unitBase;
     const fmt = (v: number) => formatValue(v, unit, locale);
     const classText = (i: number) =>
-      i === 0 ? `< ${fmt(breaks[0]!)}` : i === breaks.length ? `≥ ${fmt(breaks[i - 1]!)}` : `${fmt(breaks[i - 1]!)}–${fmt(breaks[i]!)}`;
+      !breaks.length
+        ? fmt(shown[0]!.row.value)
+        : i === 0
+          ? `< ${fmt(breaks[0]!)}`
+          : i === breaks.length
+            ? `≥ ${fmt(breaks[i - 1]!)}`
+            : `${fmt(breaks[i - 1]!)}–${fmt(breaks[i]!)}`;
     const colours = VALUE_CLASSES.slice(VALUE_CLASSES.length - breaks.length - 1);
     // one path per class and level, prefectures under counties: far fewer bytes than a path per region
     const shades: ShadeMark[] = [];

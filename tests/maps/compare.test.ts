@@ -1,7 +1,7 @@
 import { geoArea } from 'd3';
 import { describe, expect, it } from 'vitest';
 import type { ComparisonRow } from '../../src/charts/comparison.ts';
-import { COMPARE_WIDTH, LABELLED_UPTO, VALUE_CLASSES, comparisonMap, comparisonMapModel } from '../../src/maps/compare.ts';
+import { COMPARE_WIDTH, LABELLED_UPTO, VALUE_CLASSES, comparisonMap, comparisonMapModel, valueBreaks } from '../../src/maps/compare.ts';
 import { mapGeometry } from '../../src/maps/geometry.ts';
 import { chinaFrame } from '../../src/maps/projection.ts';
 import { insidePolygon, poleOf } from '../../src/maps/render.ts';
@@ -168,5 +168,16 @@ describe('the map of a comparison of many regions', () => {
     expect(order.length).toBeGreaterThan(0);
     // the key names each class
     expect(svg.querySelectorAll('[data-layer="footer"] rect').length).toBe(new Set(fills.flat()).size);
+  });
+
+  it('gives every region one shade when all values are equal, and steps evenly when one value fills most of them', () => {
+    const same = comparisonMapModel(
+      many.map((r) => row(r.region_id, 100)),
+      'en',
+      { regions: many },
+    )!;
+    const key = [...parseSvg(same.svg).querySelectorAll('[data-layer="footer"] text')].map((t) => t.textContent);
+    expect(key).toEqual(['100%']);
+    expect(valueBreaks([1, 1, 1, 1, 1, 1, 1, 1, 5, 9])).toEqual([2.6, 4.2, 5.8, 7.4]);
   });
 });
