@@ -372,6 +372,16 @@ const zh = {
     collectionKey: '实心为原文写明，空心为本站推断。',
     collectionNotShown: '{n} 个地区位置未能确定，未在图中标出：',
     yearsUnknown: '年份不明',
+    compareTitle: '所比较地区的位置和数值',
+    compareDesc: '{n} 个地区的数值标在其所在位置，次序同图表。',
+    compareShadedDesc: '{n} 个地区按数值分为 {k} 档着色，颜色越深数值越大。',
+    compareNotShown: '{n} 个地区位置不明，未在图中标出：{names}。',
+    compareTargetSuffix: '（目标）',
+    compareInferredSuffix: '（地区为本站推断）',
+    compareKeyActual: '实际值',
+    compareKeyTarget: '目标',
+    compareKeyDerived: '本站计算',
+    compareKeyInferred: '地区为本站推断',
   },
   // region at a glance (RegionPage): the first screen and the peer strips
   glance: {
@@ -846,6 +856,16 @@ const en: Strings = {
     collectionKey: 'Solid: named in the text; hollow: inferred by this site.',
     collectionNotShown: '{n} regions could not be placed and are not on the map:',
     yearsUnknown: 'year unknown',
+    compareTitle: 'Where the compared regions are, with their values',
+    compareDesc: 'The values of {n} regions placed where the regions are, in the chart’s order.',
+    compareShadedDesc: '{n} regions shaded by value in {k} classes; darker is higher.',
+    compareNotShown: '{n} regions could not be placed and are not on the map: {names}.',
+    compareTargetSuffix: ' (target)',
+    compareInferredSuffix: ' (region inferred by this site)',
+    compareKeyActual: 'actual',
+    compareKeyTarget: 'target',
+    compareKeyDerived: 'computed by this site',
+    compareKeyInferred: 'region inferred by this site',
   },
   // region at a glance (RegionPage): the first screen and the peer strips
   glance: {
