@@ -6,6 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { serve } from './static-server.ts';
+import { usageErrors, wholeNumber } from './lib/args.ts';
 
 const DIST = join(process.cwd(), 'bench', 'dist');
 const BASE = '/bureau-atlas/';
@@ -22,7 +23,8 @@ const timed = (args: string[]) => {
 // The whole build (what `npm run build` runs) BENCH_RUNS times, 3 by default; each step's median is reported, and
 // the median of the totals is held to its budget: the machine is shared, and one run can be slowed by another's.
 const BUILD_BUDGET_MS = 20_000;
-const runs = Array.from({ length: Number(process.env.BENCH_RUNS ?? 3) }, () => {
+const runCount = usageErrors('bench', () => wholeNumber('BENCH_RUNS', process.env.BENCH_RUNS ?? '3', 1, 100));
+const runs = Array.from({ length: runCount }, () => {
   const run = {
     data_ms: timed(['node', 'scripts/build-data.ts']),
     astro_ms: timed(['npx', 'astro', 'build']),
