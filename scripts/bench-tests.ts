@@ -4,18 +4,16 @@
 // median. Figures only: a slow run fails nothing.
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
+import { commandLine, usageErrors, wholeNumber } from './lib/args.ts';
 
-const { values } = parseArgs({ options: { full: { type: 'boolean', default: false }, runs: { type: 'string', default: '1' } } });
-const runs = Number(values.runs);
-if (!Number.isInteger(runs) || runs < 1) {
-  console.error(`--runs ${values.runs}: not a whole number of runs`);
-  process.exit(2);
-}
+const { full, runs } = usageErrors('bench:tests', () => {
+  const { values } = commandLine({ full: { type: 'boolean', default: false }, runs: { type: 'string', default: '1' } });
+  return { full: values.full!, runs: wholeNumber('--runs', values.runs, 1, 100) };
+});
 
 const npm = process.env.npm_execpath;
 const tiers: [string, string[]][] = [['npm run test:unit', ['run', 'test:unit']]];
-if (values.full) tiers.push(['npm test', ['run', 'test:all']]);
+if (full) tiers.push(['npm test', ['run', 'test:all']]);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 let failed = false;

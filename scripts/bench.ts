@@ -6,6 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { serve } from './static-server.ts';
+import { usageErrors, wholeNumber } from './lib/args.ts';
 
 const DIST = join(process.cwd(), 'bench', 'dist');
 const BASE = '/bureau-atlas/';
@@ -25,7 +26,8 @@ const BUILD_BUDGET_MS = 20_000;
 // What the maps add to the build (src/maps/enabled.ts): each run also builds the pages without them (MAPS=0) just
 // before the build with them, so that both meet the same load on the machine; the dist/ measured below has the maps.
 const MAPS_BUDGET_MS = 2_000;
-const runs = Array.from({ length: Number(process.env.BENCH_RUNS ?? 3) }, () => {
+const runCount = usageErrors('bench', () => wholeNumber('BENCH_RUNS', process.env.BENCH_RUNS ?? '3', 1, 100));
+const runs = Array.from({ length: runCount }, () => {
   const data_ms = timed(['node', 'scripts/build-data.ts']);
   const astro_without_maps_ms = timed(['npx', 'astro', 'build'], { MAPS: '0' });
   const run = {
