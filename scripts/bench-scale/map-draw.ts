@@ -54,6 +54,20 @@ const row = (o: Obs, name: string): ComparisonRow => ({
   wholeRegion: true,
 });
 
+/** One metric's rows of a compiled dataset: each region's latest actual value, in the ranked chart's order. */
+export function metricRows(out: string, metricId: string, name: ReadonlyMap<string, string>): ComparisonRow[] {
+  let obs: Obs[];
+  try {
+    obs = JSON.parse(readFileSync(join(out, 'by-metric', `${metricId}.json`), 'utf8')) as Obs[];
+  } catch {
+    return [];
+  }
+  const latest = new Map<string, Obs>();
+  for (const o of obs)
+    if (o.kind === 'actual' && o.value_base !== null && (latest.get(o.region_id)?.year ?? -Infinity) < (o.year ?? -Infinity)) latest.set(o.region_id, o);
+  return [...latest.values()].map((o) => row(o, name.get(o.region_id) ?? o.region_id)).sort((a, b) => b.value - a.value);
+}
+
 /** The compiled level's most widely reported metric, one row per region: its latest actual value. */
 export function levelRows(out: string): { metric: string; regions: Region[]; rows: ComparisonRow[] } {
   const regions = JSON.parse(readFileSync(join(out, 'regions.json'), 'utf8')) as Region[];
@@ -61,18 +75,9 @@ export function levelRows(out: string): { metric: string; regions: Region[]; row
   const name = new Map(regions.map((r) => [r.region_id, r.name_zh]));
   let best: { metric: string; rows: ComparisonRow[] } = { metric: '', rows: [] };
   for (const { metric_id } of metrics) {
-    let obs: Obs[];
-    try {
-      obs = JSON.parse(readFileSync(join(out, 'by-metric', `${metric_id}.json`), 'utf8')) as Obs[];
-    } catch {
-      continue;
-    }
-    const latest = new Map<string, Obs>();
-    for (const o of obs)
-      if (o.kind === 'actual' && o.value_base !== null && (latest.get(o.region_id)?.year ?? -Infinity) < (o.year ?? -Infinity)) latest.set(o.region_id, o);
-    if (latest.size > best.rows.length) best = { metric: metric_id, rows: [...latest.values()].map((o) => row(o, name.get(o.region_id) ?? o.region_id)) };
+    const rows = metricRows(out, metric_id, name);
+    if (rows.length > best.rows.length) best = { metric: metric_id, rows };
   }
-  best.rows.sort((a, b) => b.value - a.value);
   return { ...best, regions };
 }
 

@@ -152,14 +152,22 @@ export const shapePath = (shape: PointShape, x: number, y: number, r: number) =>
 
 const BASE = { land: '#f3f1ea', coast: '#8a8a80', border: '#c9c6bb', line: '#6f6f66' };
 
-/** Land, province borders and the source's lines; `under` (a choropleth's shades) goes between the land and the borders. */
-function baseLayers(projection: GeoProjection, g: MapGeometry, under = ''): string {
-  return (
-    `<path data-layer="land" d="${pathOf(projection, g.land)}" fill="${BASE.land}" stroke="${BASE.coast}" stroke-width="0.7"/>` +
-    under +
-    `<path d="${pathOf(projection, g.provinceBorders)}" fill="none" stroke="${BASE.border}" stroke-width="0.6"/>` +
-    `<path data-layer="lines" d="${pathOf(projection, { type: 'GeometryCollection', geometries: g.lines.features.map((f) => f.geometry) })}" fill="none" stroke="${BASE.line}" stroke-width="0.8"/>`
-  );
+/**
+ * Land, province borders and the source's lines; `under` (a choropleth's shades) goes between the land and the
+ * borders. They are the same for every map of one width and detail: drawn once and kept (`key`).
+ */
+const baseCache = new Map<string, [string, string]>();
+function baseLayers(projection: GeoProjection, g: MapGeometry, key: string, under = ''): string {
+  let cached = baseCache.get(key);
+  if (!cached) {
+    cached = [
+      `<path data-layer="land" d="${pathOf(projection, g.land)}" fill="${BASE.land}" stroke="${BASE.coast}" stroke-width="0.7"/>`,
+      `<path d="${pathOf(projection, g.provinceBorders)}" fill="none" stroke="${BASE.border}" stroke-width="0.6"/>` +
+        `<path data-layer="lines" d="${pathOf(projection, { type: 'GeometryCollection', geometries: g.lines.features.map((f) => f.geometry) })}" fill="none" stroke="${BASE.line}" stroke-width="0.8"/>`,
+    ];
+    baseCache.set(key, cached);
+  }
+  return cached[0] + under + cached[1];
 }
 
 /** Areas to fill; only the main frame's carry their titles and links, the inset repeats them as plain shapes. */
@@ -277,8 +285,16 @@ function insetCaption(text: string, [[x0], [x1, y1]]: [[number, number], [number
     .join('');
 }
 
+/** Fitting the frame to the land takes a pass over every point of it: once per width. */
+const frames = new Map<number, Frame>();
+const frameOf = (width: number) => {
+  let frame = frames.get(width);
+  if (!frame) frames.set(width, (frame = chinaFrame(width)));
+  return frame;
+};
+
 export function renderMap(spec: MapSpec): RenderedMap {
-  const frame = chinaFrame(spec.width);
+  const frame = frameOf(spec.width);
   const { width, main, inset, insetBox } = frame;
   const height = frame.height;
   const footerHeight = spec.footer?.height ?? 0;
@@ -324,9 +340,9 @@ export function renderMap(spec: MapSpec): RenderedMap {
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height + footerHeight}"${attrs({ class: spec.className, role: points.some((p) => p.startsWith('<a ')) ? 'group' : 'img', 'aria-labelledby': spec.description ? `${titleId} ${descId}` : titleId })}>` +
     `<title id="${titleId}">${esc(spec.title)}</title>` +
     (spec.description ? `<desc id="${descId}">${esc(spec.description)}</desc>` : '') +
-    `<g data-layer="main">${baseLayers(main, g, shadeLayers(main, g, spec.shades ?? []))}${areaLayers(main, g, areas)}</g>` +
+    `<g data-layer="main">${baseLayers(main, g, `${width}|${spec.detail ?? 1}|main`, shadeLayers(main, g, spec.shades ?? []))}${areaLayers(main, g, areas)}</g>` +
     `<g data-layer="inset"><rect x="${ix0}" y="${iy0}" width="${ix1 - ix0}" height="${iy1 - iy0}" fill="#fff" stroke="${BASE.coast}" stroke-width="0.8"/>` +
-    `${baseLayers(inset, g, shadeLayers(inset, g, spec.shades ?? []))}${areaLayers(inset, g, areas, false)}` +
+    `${baseLayers(inset, g, `${width}|${spec.detail ?? 1}|inset`, shadeLayers(inset, g, spec.shades ?? []))}${areaLayers(inset, g, areas, false)}` +
     insetCaption(spec.insetLabel, insetBox) +
     `</g>` +
     points.join('') +
