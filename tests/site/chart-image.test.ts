@@ -25,7 +25,14 @@ describe('the downloadable image of a chart', () => {
   it('draws the frame in the page’s order: title, subtitle, plot, note line, source, then site and licence', () => {
     const svg = standaloneSvg(frame, 'zh-cn', 'https://example.org/metrics/a/');
     const lines = texts(svg);
-    expect(lines.map((l) => l.text)).toEqual([frame.title, frame.subtitle, frame.note, frame.source, '教育局数据图谱 · https://example.org/metrics/a/', '许可：CC BY 4.0']);
+    expect(lines.map((l) => l.text)).toEqual([
+      frame.title,
+      frame.subtitle,
+      frame.note,
+      frame.source,
+      '教育局数据图谱 · https://example.org/metrics/a/',
+      '许可：CC BY 4.0',
+    ]);
     const plotTop = Number(/<g transform="translate\(0 ([\d.]+)\)"><svg/.exec(svg)![1]);
     expect(lines[1]!.y).toBeLessThan(plotTop);
     expect(lines[2]!.y).toBeGreaterThan(plotTop + 100);

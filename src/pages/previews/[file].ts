@@ -22,7 +22,9 @@ export const GET: APIRoute = async ({ params }) => {
   const s = t(locale);
   // a metric that compares two regions or more shows its chart, at the phone layout's width so it reads when small
   const chart =
-    kind === 'metric' && data.metric.has(id) && hasComparisonChart(data.metric.get(id)!, comparableRegions(data, id)) ? chartModel(data.metric.get(id)!, metricObservations(data, id), data, locale).svgNarrow : undefined;
+    kind === 'metric' && data.metric.has(id) && hasComparisonChart(data.metric.get(id)!, comparableRegions(data, id))
+      ? chartModel(data.metric.get(id)!, metricObservations(data, id), data, locale).svgNarrow
+      : undefined;
   const svg = previewSvg({ locale, siteName: s.siteName, footer: s.preview.footer, ...previewText(data, kind, id, locale), chart: chart || undefined });
   return new Response(new Uint8Array(await renderPng(svg, locale, 1)), { headers: { 'Content-Type': 'image/png' } });
 };
