@@ -20,6 +20,19 @@ const htmlFiles = (dir: string): string[] =>
     e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
   );
 
+/** Each built page's ids, links (a[href]) and every URL it loads or links: each page parsed once for the link tests. */
+let links: { file: string; ids: Set<string>; anchors: string[]; urls: string[] }[] | undefined;
+const pageLinks = () =>
+  (links ??= htmlFiles(DIST).map((file) => {
+    const { document } = parseHTML(readFileSync(file, 'utf8'));
+    return {
+      file,
+      ids: new Set([...document.querySelectorAll('[id]')].map((e) => e.id)),
+      anchors: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!),
+      urls: [...document.querySelectorAll('a[href], link[href], script[src], img[src]')].map((el) => el.getAttribute('href') ?? el.getAttribute('src')!),
+    };
+  }));
+
 type FullObs = Obs & { region_id: string; scope: string; period: string; year: number | null; flags: string[] };
 type MetricRow = { metric_id: string; compare: string; period_basis: string; derived_from: string };
 
@@ -195,10 +208,8 @@ describe('the built site', () => {
 
   it('keeps every internal link and asset under the base path', () => {
     const outside: string[] = [];
-    for (const file of htmlFiles(DIST)) {
-      const { document } = parseHTML(readFileSync(file, 'utf8'));
-      for (const el of document.querySelectorAll('a[href], link[href], script[src], img[src]')) {
-        const url = el.getAttribute('href') ?? el.getAttribute('src')!;
+    for (const { file, urls } of pageLinks()) {
+      for (const url of urls) {
         if (url.startsWith('/') && !url.startsWith(BASE_PATH)) outside.push(`${relative(DIST, file)}: ${url}`);
         // the one link out: a prefilled issue on the project's repository
         if (/^https?:/.test(url) && !url.startsWith('http://127.0.0.1:4399/bureau-atlas/') && !url.startsWith(`${REPO_URL}/issues/new?`))
@@ -209,15 +220,14 @@ describe('the built site', () => {
   });
 
   it('has no broken internal link and no page that nothing links to', () => {
-    const files = htmlFiles(DIST);
+    const pages = pageLinks();
     const pagePath = (file: string) => `${BASE_PATH}${relative(DIST, file).replace(/index\.html$/, '')}`;
-    const ids = new Map(files.map((f) => [pagePath(f), new Set([...parseHTML(readFileSync(f, 'utf8')).document.querySelectorAll('[id]')].map((e) => e.id))]));
+    const ids = new Map(pages.map((p) => [pagePath(p.file), p.ids]));
     const broken: string[] = [];
     const linked = new Set<string>();
-    for (const file of files) {
+    for (const { file, anchors } of pages) {
       const from = pagePath(file);
-      for (const a of parseHTML(readFileSync(file, 'utf8')).document.querySelectorAll('a[href]')) {
-        const href = a.getAttribute('href')!;
+      for (const href of anchors) {
         if (!href.startsWith(BASE_PATH) && !href.startsWith('#')) continue;
         const [path, hash] = (href.startsWith('#') ? `${from}${href}` : href).split('#') as [string, string | undefined];
         if (path !== from) linked.add(path);
