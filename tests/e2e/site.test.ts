@@ -9,11 +9,12 @@ const json = <T>(name: string): T[] => JSON.parse(readFileSync(join('public', 'd
 type Obs = { observation_id: string; report_id: string; metric_id: string; kind: string; value_base: number | null; quote_start: number | null };
 const observations = json<Obs>('observations');
 const metricIds = [...new Set(observations.map((o) => o.metric_id))];
-const page = (path: string) => {
+const built = (path: string) => {
   const file = join(DIST, path, 'index.html');
   expect(existsSync(file), `${path} is built`).toBe(true);
-  return parseHTML(readFileSync(file, 'utf8')).document;
+  return file;
 };
+const page = (path: string) => parseHTML(readFileSync(built(path), 'utf8')).document;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const htmlFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -93,9 +94,9 @@ describe('every comparison panel of the built site', () => {
 describe('the built site', () => {
   it('has a page for every report, region and metric, in both languages', () => {
     for (const prefix of ['', 'en/']) {
-      for (const r of json<{ report_id: string }>('reports')) page(`${prefix}reports/${r.report_id}`);
-      for (const r of json<{ region_id: string }>('regions')) page(`${prefix}regions/${r.region_id}`);
-      for (const id of metricIds) page(`${prefix}metrics/${id}`);
+      for (const r of json<{ report_id: string }>('reports')) built(`${prefix}reports/${r.report_id}`);
+      for (const r of json<{ region_id: string }>('regions')) built(`${prefix}regions/${r.region_id}`);
+      for (const id of metricIds) built(`${prefix}metrics/${id}`);
     }
   });
 
