@@ -7,24 +7,19 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandLine, UsageError, usageErrors, wholeNumber } from './lib/args.ts';
 
-const { values } = parseArgs({ options: { only: { type: 'string' }, runs: { type: 'string', default: '1' } } });
-const runs = Number(values.runs);
-if (!Number.isInteger(runs) || runs < 1) {
-  console.error(`--runs ${values.runs}: not a whole number of runs`);
-  process.exit(2);
-}
-if (values.only !== undefined && !['unit', 'full'].includes(values.only)) {
-  console.error(`--only ${values.only}: unit or full`);
-  process.exit(2);
-}
+const { only, runs } = usageErrors('bench:tests', () => {
+  const { values } = commandLine({ only: { type: 'string' }, runs: { type: 'string', default: '1' } });
+  if (values.only !== undefined && !['unit', 'full'].includes(values.only)) throw new UsageError(`--only ${values.only}: unit or full`);
+  return { only: values.only, runs: wholeNumber('--runs', values.runs, 1, 100) };
+});
 
 // vitest's JSON report names each file's start and end; the arguments go to the vitest run that ends each script
 const tiers = [
   { key: 'unit', name: 'npm run test:unit', script: 'test:unit' },
   { key: 'full', name: 'npm test', script: 'test:all' },
-].filter((t) => !values.only || t.key === values.only);
+].filter((t) => !only || t.key === only);
 type Report = { testResults: { name: string; startTime: number; endTime: number }[] };
 
 const npm = process.env.npm_execpath;

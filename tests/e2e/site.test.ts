@@ -269,9 +269,9 @@ describe('the built site', () => {
       const doc = page(`metrics/${metricId}`);
       const ticks = doc.querySelectorAll('.plot-wide svg g[aria-label="tick"] line').length;
       expect(ticks, metricId).toBe(withNational);
-      const notes = [...doc.querySelectorAll('figure.chart .warnings li')].map((li) => li.textContent).join(' ');
-      if (withNational < values.length) expect(notes, metricId).toContain('该年份暂无全国数值');
-      else expect(notes, metricId).not.toContain('该年份暂无全国数值');
+      const notes = doc.querySelector('figure.chart .frame-note')?.textContent ?? '';
+      if (withNational < values.length) expect(notes, metricId).toContain('暂无全国数值');
+      else expect(notes, metricId).not.toContain('暂无全国数值');
     }
     const published = readFileSync(join(DIST, 'data', 'reference.csv'), 'utf8');
     for (const r of reference) expect(published).toContain(`${r.metric_id},${r.year},`);

@@ -2,9 +2,11 @@
 // Excel) and, where the metric's page draws a chart, its image (SVG and PNG per language).
 import type { APIRoute } from 'astro';
 import { siteData, metricObservations, comparableRegions } from '../../site/data.ts';
+import { hasComparisonChart } from '../../site/chart-form.ts';
 import { pngDensity } from '../../charts/render.ts';
 import { renderPng } from '../../charts/png.ts';
-import { chartModel, standaloneSvg } from '../../site/chart-model.ts';
+import { chartModel, frameImage } from '../../site/chart-model.ts';
+import { standaloneSvg } from '../../site/chart-image.ts';
 import { chartCsv } from '../../site/chart-csv.ts';
 import { LOCALES, routes } from '../../site/routes.ts';
 import { siteAddress } from '../../site/address.ts';
@@ -17,7 +19,7 @@ export async function getStaticPaths() {
       { params: { file: `${m.metric_id}.csv` } },
       { params: { file: `${m.metric_id}.excel.csv` } },
       // A metric compared in fewer than two regions has no chart, so no image: its page offers the data alone.
-      ...(comparableRegions(data, m.metric_id) >= 2
+      ...(hasComparisonChart(m, comparableRegions(data, m.metric_id))
         ? LOCALES.flatMap((l) => [{ params: { file: `${m.metric_id}.${l}.svg` } }, { params: { file: `${m.metric_id}.${l}.png` } }])
         : []),
     ]);
@@ -34,7 +36,7 @@ export const GET: APIRoute = async ({ params, site }) => {
   }
   const locale = variant as 'zh-cn' | 'en';
   const address = siteAddress(routes.metric(locale, metricId), site) ?? '';
-  const svg = standaloneSvg(chartModel(metric, observations, data, locale), locale, address);
+  const svg = standaloneSvg(frameImage(chartModel(metric, observations, data, locale)), locale, address);
   if (extension === 'svg') return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } });
   const [, width, height] = /width="([\d.]+)" height="([\d.]+)"/.exec(svg)!.map(Number) as [number, number, number];
   const png = await renderPng(svg, locale, pngDensity(width, height) / 72);
