@@ -31,9 +31,11 @@ function dataText(): string {
 
 /**
  * The text nodes of a page's main, outside code, charts, a report's own text and citations (formats of their own:
- * GB/T 7714 writes ": ").
+ * GB/T 7714 writes ": "); each page read once for all the tests.
  */
-function texts(file: string): string[] {
+const read = new Map<string, string[]>();
+const texts = (file: string): string[] => read.get(file) ?? read.set(file, pageTexts(file)).get(file)!;
+function pageTexts(file: string): string[] {
   const main = doc(file).querySelector('main');
   if (!main) return [];
   for (const el of main.querySelectorAll('script, style, code, pre, textarea, svg, .cite, .source-text, [lang="en"], [lang="zh-Hant"]')) el.remove();

@@ -9,16 +9,30 @@ const json = <T>(name: string): T[] => JSON.parse(readFileSync(join('public', 'd
 type Obs = { observation_id: string; report_id: string; metric_id: string; kind: string; value_base: number | null; quote_start: number | null };
 const observations = json<Obs>('observations');
 const metricIds = [...new Set(observations.map((o) => o.metric_id))];
-const page = (path: string) => {
+const built = (path: string) => {
   const file = join(DIST, path, 'index.html');
   expect(existsSync(file), `${path} is built`).toBe(true);
-  return parseHTML(readFileSync(file, 'utf8')).document;
+  return file;
 };
+const page = (path: string) => parseHTML(readFileSync(built(path), 'utf8')).document;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const htmlFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
   );
+
+/** Each built page's ids, links (a[href]) and every URL it loads or links: each page parsed once for the link tests. */
+let links: { file: string; ids: Set<string>; anchors: string[]; urls: string[] }[] | undefined;
+const pageLinks = () =>
+  (links ??= htmlFiles(DIST).map((file) => {
+    const { document } = parseHTML(readFileSync(file, 'utf8'));
+    return {
+      file,
+      ids: new Set([...document.querySelectorAll('[id]')].map((e) => e.id)),
+      anchors: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!),
+      urls: [...document.querySelectorAll('a[href], link[href], script[src], img[src]')].map((el) => el.getAttribute('href') ?? el.getAttribute('src')!),
+    };
+  }));
 
 type FullObs = Obs & { region_id: string; scope: string; period: string; year: number | null; flags: string[] };
 type MetricRow = { metric_id: string; compare: string; period_basis: string; derived_from: string };
@@ -80,9 +94,9 @@ describe('every comparison panel of the built site', () => {
 describe('the built site', () => {
   it('has a page for every report, region and metric, in both languages', () => {
     for (const prefix of ['', 'en/']) {
-      for (const r of json<{ report_id: string }>('reports')) page(`${prefix}reports/${r.report_id}`);
-      for (const r of json<{ region_id: string }>('regions')) page(`${prefix}regions/${r.region_id}`);
-      for (const id of metricIds) page(`${prefix}metrics/${id}`);
+      for (const r of json<{ report_id: string }>('reports')) built(`${prefix}reports/${r.report_id}`);
+      for (const r of json<{ region_id: string }>('regions')) built(`${prefix}regions/${r.region_id}`);
+      for (const id of metricIds) built(`${prefix}metrics/${id}`);
     }
   });
 
@@ -195,10 +209,8 @@ describe('the built site', () => {
 
   it('keeps every internal link and asset under the base path', () => {
     const outside: string[] = [];
-    for (const file of htmlFiles(DIST)) {
-      const { document } = parseHTML(readFileSync(file, 'utf8'));
-      for (const el of document.querySelectorAll('a[href], link[href], script[src], img[src]')) {
-        const url = el.getAttribute('href') ?? el.getAttribute('src')!;
+    for (const { file, urls } of pageLinks()) {
+      for (const url of urls) {
         if (url.startsWith('/') && !url.startsWith(BASE_PATH)) outside.push(`${relative(DIST, file)}: ${url}`);
         // the one link out: a prefilled issue on the project's repository
         if (/^https?:/.test(url) && !url.startsWith('http://127.0.0.1:4399/bureau-atlas/') && !url.startsWith(`${REPO_URL}/issues/new?`))
@@ -209,15 +221,14 @@ describe('the built site', () => {
   });
 
   it('has no broken internal link and no page that nothing links to', () => {
-    const files = htmlFiles(DIST);
+    const pages = pageLinks();
     const pagePath = (file: string) => `${BASE_PATH}${relative(DIST, file).replace(/index\.html$/, '')}`;
-    const ids = new Map(files.map((f) => [pagePath(f), new Set([...parseHTML(readFileSync(f, 'utf8')).document.querySelectorAll('[id]')].map((e) => e.id))]));
+    const ids = new Map(pages.map((p) => [pagePath(p.file), p.ids]));
     const broken: string[] = [];
     const linked = new Set<string>();
-    for (const file of files) {
+    for (const { file, anchors } of pages) {
       const from = pagePath(file);
-      for (const a of parseHTML(readFileSync(file, 'utf8')).document.querySelectorAll('a[href]')) {
-        const href = a.getAttribute('href')!;
+      for (const href of anchors) {
         if (!href.startsWith(BASE_PATH) && !href.startsWith('#')) continue;
         const [path, hash] = (href.startsWith('#') ? `${from}${href}` : href).split('#') as [string, string | undefined];
         if (path !== from) linked.add(path);

@@ -8,7 +8,7 @@ import { compileDataset } from '../../src/pipeline/compile.ts';
 import { readDataset } from '../../src/pipeline/read.ts';
 import { outputFiles } from '../../src/pipeline/publish.ts';
 import { FIGURES, writeDataset } from '../fixtures/dataset.ts';
-import { realDataset } from '../real-dataset.ts';
+import { realOutput } from '../real-dataset.ts';
 
 function runBuild(dataDir: string, outDir: string) {
   return spawnSync(process.execPath, ['scripts/build-data.ts'], {
@@ -48,8 +48,7 @@ describe('published output', () => {
   });
 
   it('is the same whether compiled in memory or report by report, as npm run data does, on the real dataset', () => {
-    const binary = new Map<string, Uint8Array>();
-    const expected = outputFiles(realDataset().compiled!, binary);
+    const { files: expected, binary } = realOutput();
     const out = join(mkdtempSync(join(tmpdir(), 'atlas-stream-')), 'data');
     expect(runBuild('data', out).status).toBe(0);
     const written = (dir: string, prefix = ''): string[] =>
@@ -60,7 +59,7 @@ describe('published output', () => {
   });
 
   it('splits observations.json by metric and by region: every observation in exactly one file of each, in order', () => {
-    const files = outputFiles(realDataset().compiled!);
+    const { files } = realOutput();
     const all = JSON.parse(files.get('observations.json')!);
     for (const [folder, key] of [
       ['by-metric', 'metric_id'],

@@ -3,13 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
-import { outputFiles } from '../../src/pipeline/publish.ts';
 import { PARQUET_TABLES } from '../../src/pipeline/parquet.ts';
 import { TABLES, typedRecord } from '../../src/model/columns.ts';
-import { realDataset } from '../real-dataset.ts';
+import { realOutput } from '../real-dataset.ts';
 
-const binary = new Map<string, Uint8Array>();
-const files = outputFiles(realDataset().compiled!, binary);
+const { files, binary } = realOutput();
 const buffer = (bytes: Uint8Array) => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
 
 describe('Parquet downloads', () => {

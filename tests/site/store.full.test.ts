@@ -2,16 +2,15 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { outputFiles } from '../../src/pipeline/publish.ts';
 import type { Observation } from '../../src/model/observation.ts';
 import { Lru, ShardStore, parseShard, summarise } from '../../src/site/store.ts';
-import { realDataset } from '../real-dataset.ts';
+import { realOutput } from '../real-dataset.ts';
 
 // The real dataset as npm run data publishes it, in a folder of its own: what the pages read.
 let dir: string;
 let all: Observation[];
 beforeAll(() => {
-  const files = outputFiles(realDataset().compiled!);
+  const { files } = realOutput();
   dir = mkdtempSync(join(tmpdir(), 'atlas-store-'));
   for (const [path, content] of files) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
