@@ -251,7 +251,7 @@ describe('the built site', () => {
     expect(en.querySelector('[data-lang-switch]')!.getAttribute('href')).toBe(`${BASE_PATH}methodology/`);
   });
 
-  it('marks the national value of the same year beside each regional rate, and says where there is none', async () => {
+  it('labels the national value with its year on every chart of a metric that has one, and says where there is none', async () => {
     type Ref = { metric_id: string; year: number; unit: string; document: string; publisher: string };
     const reference = json<Ref>('reference');
     const { partition } = await import('../../src/site/comparable.ts');
@@ -267,8 +267,9 @@ describe('the built site', () => {
       const values = split.regions >= 2 ? split.compared : [];
       const withNational = values.filter((o) => o.year !== null && years.has(o.year)).length;
       const doc = page(`metrics/${metricId}`);
-      const ticks = doc.querySelectorAll('.plot-wide svg g[aria-label="tick"] line').length;
-      expect(ticks, metricId).toBe(withNational);
+      // the national value is drawn once, labelled with its value and year, not as an unlabelled tick per row
+      const labels = [...doc.querySelectorAll('.plot-wide svg text')].filter((t) => /^全国 \S+（\d{4}(–\d{4})?）$/.test(t.textContent ?? ''));
+      expect(labels.length > 0, metricId).toBe(withNational > 0);
       const notes = doc.querySelector('figure.chart .frame-note')?.textContent ?? '';
       if (withNational < values.length) expect(notes, metricId).toContain('暂无全国数值');
       else expect(notes, metricId).not.toContain('暂无全国数值');
