@@ -8,6 +8,9 @@ import { readDataset } from '../src/pipeline/read.ts';
 import { guessKind, guessMetric, keywordIndex } from '../src/text/guess.ts';
 import { LearnedGuesser, type Example } from '../src/text/learn.ts';
 import { sentenceAround } from '../src/text/mentions.ts';
+import { commandLine, usageErrors } from './lib/args.ts';
+
+const { values: cli } = usageErrors('bench:extract', () => commandLine({ json: { type: 'string' } }));
 
 const { compiled, problems } = compileDataset(readDataset(process.env.DATA_DIR ?? 'data'));
 if (!compiled) throw new Error(`${problems.length} problems in the data: run npm run data`);
@@ -80,5 +83,4 @@ console.log('| held-out report | figures | metric used elsewhere (ceiling) | met
 console.log('|---|---|---|---|---|---|---|');
 for (const [id, r] of rows) console.log(line(id, r));
 console.log(line('**all**', total));
-const json = process.argv.indexOf('--json');
-if (json > 0) writeFileSync(process.argv[json + 1]!, `${JSON.stringify({ reports: Object.fromEntries(rows), total }, null, 2)}\n`);
+if (cli.json) writeFileSync(cli.json, `${JSON.stringify({ reports: Object.fromEntries(rows), total }, null, 2)}\n`);

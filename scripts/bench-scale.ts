@@ -17,10 +17,10 @@
 // measure.ts runs and measures a step, levels.ts one level, report.ts the exponents, targets, table and JSON.
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { measureLevel, type Options } from './bench-scale/levels.ts';
 import { REPO, installRssHook } from './bench-scale/measure.ts';
 import { growthExponents, overTargets, printReport, writeReport } from './bench-scale/report.ts';
+import { commandLine, decimal, usageErrors, wholeNumber } from './lib/args.ts';
 
 function main(): void {
   const options = parseOptions();
@@ -34,8 +34,8 @@ function main(): void {
 
 /** The command line; exits with status 2 on levels outside (0, 1] or a work folder inside the project's data. */
 function parseOptions(): Options {
-  const { values } = parseArgs({
-    options: {
+  const { values } = usageErrors('bench:scale', () =>
+    commandLine({
       levels: { type: 'string', default: '0.01,0.03' },
       'site-levels': { type: 'string', default: '0.01,0.03' },
       'explorer-levels': { type: 'string', default: '0.1' },
@@ -43,27 +43,26 @@ function parseOptions(): Options {
       work: { type: 'string', default: join(tmpdir(), 'bureau-atlas-scale') },
       keep: { type: 'boolean', default: false },
       'timeout-min': { type: 'string', default: '60' },
-    },
-  });
-  const parseLevels = (text: string) =>
-    text
-      .split(',')
+    }),
+  );
+  // levels are fractions of national scale, above 0 and at most 1 (1.03: the national level's rounding)
+  const parseLevels = (option: string) =>
+    values[option as 'levels']!.split(',')
       .map((s) => s.trim())
       .filter(Boolean)
-      .map(Number);
-  const siteLevels = parseLevels(values['site-levels']!);
-  const explorerLevels = parseLevels(values['explorer-levels']!);
-  const levels = [...new Set([...parseLevels(values.levels!), ...siteLevels, ...explorerLevels])].sort((a, b) => a - b);
-  if (levels.some((l) => !(l > 0 && l <= 1.03))) {
-    console.error('levels are fractions of national scale, from 0 (exclusive) to 1');
-    process.exit(2);
-  }
+      .map((text) => decimal(`--${option}`, text, 0, 1.03));
+  const { siteLevels, explorerLevels, levels, timeoutMin } = usageErrors('bench:scale', () => {
+    const siteLevels = parseLevels('site-levels');
+    const explorerLevels = parseLevels('explorer-levels');
+    const levels = [...new Set([...parseLevels('levels'), ...siteLevels, ...explorerLevels])].sort((a, b) => a - b);
+    return { siteLevels, explorerLevels, levels, timeoutMin: wholeNumber('--timeout-min', values['timeout-min'], 1, 24 * 60) };
+  });
   const work = resolve(values.work!);
   if (work === REPO || work.startsWith(`${REPO}/data`) || work.startsWith(`${REPO}/public`) || work.startsWith(`${REPO}/src`)) {
     console.error(`--work ${work}: choose a folder outside the project's data, public and src`);
     process.exit(2);
   }
-  return { levels, siteLevels, explorerLevels, seed: values.seed!, work, keep: values.keep!, timeoutMs: Number(values['timeout-min']) * 60_000 };
+  return { levels, siteLevels, explorerLevels, seed: values.seed!, work, keep: values.keep!, timeoutMs: timeoutMin * 60_000 };
 }
 
 main();

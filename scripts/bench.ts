@@ -6,6 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import { serve } from './static-server.ts';
+import { usageErrors, wholeNumber } from './lib/args.ts';
 
 const DIST = join(process.cwd(), 'bench', 'dist');
 const BASE = '/bureau-atlas/';
@@ -14,21 +15,27 @@ const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor((s.length - 1) / 2)]!;
 };
-const timed = (args: string[]) => {
+const timed = (args: string[], extra: Record<string, string> = {}) => {
   const started = performance.now();
-  execFileSync(args[0]!, args.slice(1), { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync(args[0]!, args.slice(1), { env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'inherit'] });
   return Math.round(performance.now() - started);
 };
 // The whole build (what `npm run build` runs) BENCH_RUNS times, 3 by default; each step's median is reported, and
 // the median of the totals is held to its budget: the machine is shared, and one run can be slowed by another's.
 const BUILD_BUDGET_MS = 20_000;
-const runs = Array.from({ length: Number(process.env.BENCH_RUNS ?? 3) }, () => {
+// What the maps add to the build (src/maps/enabled.ts): each run also builds the pages without them (MAPS=0) just
+// before the build with them, so that both meet the same load on the machine; the dist/ measured below has the maps.
+const MAPS_BUDGET_MS = 2_000;
+const runCount = usageErrors('bench', () => wholeNumber('BENCH_RUNS', process.env.BENCH_RUNS ?? '3', 1, 100));
+const runs = Array.from({ length: runCount }, () => {
+  const data_ms = timed(['node', 'scripts/build-data.ts']);
+  const astro_without_maps_ms = timed(['npx', 'astro', 'build'], { MAPS: '0' });
   const run = {
-    data_ms: timed(['node', 'scripts/build-data.ts']),
+    data_ms,
     astro_ms: timed(['npx', 'astro', 'build']),
     search_index_ms: timed(['node', 'scripts/search-index.ts']),
   };
-  return { ...run, total_ms: run.data_ms + run.astro_ms + run.search_index_ms };
+  return { ...run, total_ms: run.data_ms + run.astro_ms + run.search_index_ms, astro_without_maps_ms };
 });
 const middle = (key: keyof (typeof runs)[number]) => median(runs.map((r) => r[key]));
 const build = {
@@ -37,6 +44,10 @@ const build = {
   search_index_ms: middle('search_index_ms'),
   total_ms: middle('total_ms'),
   budget_ms: BUILD_BUDGET_MS,
+  astro_without_maps_ms: middle('astro_without_maps_ms'),
+  /** Median of each run's difference: the build with maps against the one without, run just before it. */
+  maps_ms: median(runs.map((r) => r.astro_ms - r.astro_without_maps_ms)),
+  maps_budget_ms: MAPS_BUDGET_MS,
   runs,
 };
 
@@ -181,6 +192,9 @@ writeFileSync('bench/results/bench.json', `${JSON.stringify(results, null, 2)}\n
 console.log(
   `build, median of ${runs.length}: data ${build.data_ms} ms · astro ${build.astro_ms} ms · search index ${build.search_index_ms} ms · whole build ${build.total_ms} ms (budget ${BUILD_BUDGET_MS} ms; runs ${runs.map((r) => r.total_ms).join(', ')} ms)\n`,
 );
+console.log(
+  `maps: astro ${build.astro_ms} ms with, ${build.astro_without_maps_ms} ms without (MAPS=0); they add ${build.maps_ms} ms (median of ${runs.map((r) => r.astro_ms - r.astro_without_maps_ms).join(', ')} ms; budget ${MAPS_BUDGET_MS} ms)\n`,
+);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 console.log('page kind        pages  first load gz (median / max)   JS gz max (+ loaded on demand)');
 for (const [kind, w] of Object.entries(weights)) {
@@ -203,6 +217,10 @@ for (const [page, scores] of Object.entries(lighthouse))
       .map(([k, v]) => `${k} ${v}`)
       .join(' · ')}`,
   );
+if (build.maps_ms > MAPS_BUDGET_MS) {
+  console.error(`the maps add ${build.maps_ms} ms to the build (median), over their budget of ${MAPS_BUDGET_MS} ms`);
+  process.exitCode = 1;
+}
 if (build.total_ms > BUILD_BUDGET_MS) {
   console.error(`the whole build took ${build.total_ms} ms (median), over its budget of ${BUILD_BUDGET_MS} ms`);
   process.exitCode = 1;

@@ -5,6 +5,15 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { recoverStaging, swapIn } from '../src/pipeline/staging.ts';
+import { repositoryUrl } from '../src/site/issue.ts';
+
+// An address in REPO_URL or CITATION.cff that every issue link would point at, refused before anything is built.
+try {
+  repositoryUrl();
+} catch (error) {
+  console.error(`${(error as Error).message}\nThe site was not built; dist/ was left as it was.`);
+  process.exit(1);
+}
 
 const target = resolve(process.env.DIST_DIR ?? 'dist');
 const staging = `${target}.staging-${process.pid}`;

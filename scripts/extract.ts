@@ -3,7 +3,6 @@
 // Linear in the text: each mention's sentence is cut at SENTENCE_REACH characters, and rows are written in batches.
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
-import { parseArgs } from 'node:util';
 import { findMentions, sentenceAround } from '../src/text/mentions.ts';
 import { decodeReport } from '../src/text/decode.ts';
 import { guessKind, guessMetric, keywordIndex } from '../src/text/guess.ts';
@@ -14,11 +13,11 @@ import { codePointOffset } from '../src/lib/offsets.ts';
 import { FIGURE_COLUMNS } from '../src/model/figure.ts';
 import { dirname, resolve } from 'node:path';
 import { writeError } from '../src/lib/write-error.ts';
+import { commandLine, usageErrors } from './lib/args.ts';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: { out: { type: 'string' }, all: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } },
-});
+const { values, positionals } = usageErrors('extract', () =>
+  commandLine({ out: { type: 'string' }, all: { type: 'boolean', default: false }, force: { type: 'boolean', default: false } }, undefined, true),
+);
 const file = positionals[0];
 // a reader that stops early (| head) is not an error
 process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? 0 : 1));

@@ -6,30 +6,35 @@
 // that contains every figure, so the compile step proves provenance for real. Same seed → byte-identical output.
 // The output is for benchmarks and tests only: it never goes into data/ and never mixes with the curated reports.
 // The generator is in scripts/synth/.
-import { parseArgs } from 'node:util';
-import { synthesize } from './synth/synthesize.ts';
+import { commandLine, UsageError, usageErrors, wholeNumber } from './lib/args.ts';
+import { regionPool } from './synth/regions.ts';
+import { synthesize, type SynthOptions } from './synth/synthesize.ts';
 
-const { values } = parseArgs({
-  options: {
+const options: SynthOptions = usageErrors('synth', () => {
+  const { values } = commandLine({
     regions: { type: 'string' },
     years: { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
     metrics: { type: 'string', default: '40' },
     out: { type: 'string' },
-  },
+  });
+  if (values.regions === undefined) throw new UsageError('--regions N is required (npm run synth -- --regions N --years Y --seed S [--metrics M] [--out DIR])');
+  return {
+    regions: wholeNumber('--regions', values.regions, 1, regionPool().length),
+    years: wholeNumber('--years', values.years, 1, 30),
+    seed: values.seed!,
+    metrics: wholeNumber('--metrics', values.metrics, 1, 40 * 27),
+    out: values.out,
+  };
 });
-if (!values.regions) {
-  console.error('usage: npm run synth -- --regions N --years Y --seed S [--metrics M] [--out DIR]');
-  process.exit(2);
-}
 const started = performance.now();
 try {
-  const s = synthesize({ regions: Number(values.regions), years: Number(values.years), seed: values.seed, metrics: Number(values.metrics), out: values.out });
+  const s = synthesize(options);
   console.log(
     `${s.reports} reports (${s.regions} regions × ${s.years} years), ${s.metrics} metrics, ${s.figures} figures → ` +
       `${s.observations} observations expected; ${(s.bytes / 1e6).toFixed(1)} MB in ${s.out} in ${Math.round(performance.now() - started)} ms`,
   );
 } catch (error) {
-  console.error((error as Error).message);
+  console.error(`synth: ${(error as Error).message.replace(/^synth: /, '')}`);
   process.exit(2);
 }

@@ -23,6 +23,10 @@ function explorerSite(bench: Bench): string | null {
   const dist = join(bench.work, 'explorer-site');
   if (existsSync(join(dist, 'data', 'explore', 'index.html'))) return dist;
   if (!existsSync(join(REPO, 'public', 'data', 'observations.parquet'))) run(bench, 'explorer-data', [process.execPath, 'scripts/build-data.ts']);
+  // Astro's prerender chunks import packages from beside the output folder: outside the project it needs the
+  // project's node_modules in reach, as the scratch projects of the site levels have.
+  const modules = join(bench.work, 'node_modules');
+  if (!existsSync(modules)) symlinkSync(join(REPO, 'node_modules'), modules);
   const astro = run(bench, 'explorer-astro', [process.execPath, join(REPO, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { env: { DIST_DIR: dist } });
   return astro.ok ? dist : null;
 }

@@ -5,6 +5,7 @@ import { scratchProject } from '../scratch-project.ts';
 import { REPO, files, pages, round, run, type Bench, type Files, type Pages, type Step } from './measure.ts';
 import { measureExplorer, type ExplorerResult } from './explorer.ts';
 import { kindCosts, type KindCost } from './kinds.ts';
+import { mapLine, measureMap, type MapResult } from './map.ts';
 
 export const FULL = { regions: 3200, years: 10, metrics: 40 };
 /**
@@ -27,6 +28,8 @@ export type LevelResult = {
     Pages & { deploy_parquet_only: Files; downloads: Record<string, number>; kinds: Record<string, KindCost> };
   /** The data explorer's first filtered result on this level's tables (explorer.ts). */
   explorer?: ExplorerResult;
+  /** The map tab of the level's most widely reported metric (map.ts). */
+  map?: MapResult;
 };
 
 export function measureLevel(level: number, options: Options): LevelResult {
@@ -53,6 +56,10 @@ export function measureLevel(level: number, options: Options): LevelResult {
     synth: { ...synth, bytes: synthFiles.bytes, files: synthFiles.files },
     data: { ...compile, ...files(out) },
   };
+  if (compile.ok) {
+    result.map = measureMap(options, tag, out);
+    console.error(`  ${mapLine(result.map, tag)}`);
+  }
   if (compile.ok && options.siteLevels.includes(level)) result.site = buildSite(options, tag, dir, out);
   if (compile.ok && options.explorerLevels.includes(level)) {
     result.explorer = measureExplorer(options, tag, out);

@@ -5,13 +5,14 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { FULL, type LevelResult } from './levels.ts';
 import { REPO, TIME, round, type Step } from './measure.ts';
+import { mapLine } from './map.ts';
 
 /**
  * exponent: the fastest growth a cost may have against the number of observations (1 = linear; above 1.1 the build
  * of the national edition grows out of reach). astro_per_page_ratio: how much Astro's time per page may grow from the
  * smallest to the largest site level measured. kind_ms_floor: a kind of page whose pages take less than this in all
  * (ms, at the largest level) has its exponent printed but not held to the target. explorer_ms: the data explorer's
- * first filtered result.
+ * first filtered result. map_gz_kb: the map tab's share of a page's 100 KB (the largest page without it is under 40).
  */
 const TARGETS = {
   data_s: 60,
@@ -22,6 +23,7 @@ const TARGETS = {
   astro_per_page_ratio: 1.3,
   kind_ms_floor: 5000,
   explorer_ms: 1000,
+  map_gz_kb: 60,
 };
 /** GitHub Pages publishes at most 1 GB. */
 const PAGES_LIMIT = 1e9;
@@ -105,6 +107,9 @@ export function overTargets(results: LevelResult[], exponentsTop: Exponents): st
     }
   }
   for (const r of results) {
+    if (r.map && !r.map.ok) overTarget.push(`map tab at ${percent(r.level)} failed: ${r.map.error}`);
+    if (r.map?.ok && Math.max(r.map.svg_gz!['zh-cn'], r.map.svg_gz!.en) > TARGETS.map_gz_kb * 1024)
+      overTarget.push(`map tab at ${percent(r.level)}: ${Math.round(r.map.svg_gz!['zh-cn'] / 1024)} KB gzipped > ${TARGETS.map_gz_kb} KB`);
     if (r.explorer && !r.explorer.ok) overTarget.push(`data explorer at ${percent(r.level)} failed: ${r.explorer.error}`);
     if (r.explorer?.ok && r.explorer.first_result_ms! > TARGETS.explorer_ms)
       overTarget.push(`data explorer at ${percent(r.level)}: first result ${r.explorer.first_result_ms} ms > ${TARGETS.explorer_ms} ms`);
@@ -186,6 +191,7 @@ export function printReport(results: LevelResult[], exponents: Exponents, expone
           `(median of ${r.explorer.runs_ms.join(', ')} ms; target ${TARGETS.explorer_ms} ms), ${r.explorer.rows}; read ${round(r.explorer.read_bytes / 1024)} KB ` +
           `of ${round(r.explorer.file_bytes / 2 ** 20, 1)} MB of Parquet in ${r.explorer.requests} range requests`,
       );
+  for (const r of results) if (r.map) console.log(mapLine(r.map, percent(r.level)));
   console.log(overTarget.length ? `over target:\n  ${overTarget.join('\n  ')}` : 'all measured costs within target');
   console.log(`→ bench/results/scale.json (${cpus().length} CPUs, ${TIME ? '/usr/bin/time -v' : 'resourceUsage'} for peak memory)`);
 }

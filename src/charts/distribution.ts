@@ -7,15 +7,20 @@ import { quantileSorted } from 'd3';
 import type { Locale } from '../i18n/format.ts';
 import { formatValue, tickFormatter } from '../i18n/format.ts';
 import { fill, t } from '../i18n/strings.ts';
+import type { ChartForm } from '../site/chart-form.ts';
 import {
   COLOURS,
   valueMarks,
+  hitMarks,
   UNIT_PX,
   comparisonSpec,
   fitKeepingEnd,
   unitAxis,
   fittedTicks,
   narrowLabels,
+  nationalLines,
+  nationalMarks,
+  nationalTop,
   rowFrame,
   textUnits,
   type ComparisonOptions,
@@ -169,8 +174,12 @@ export function distributionSpec(dist: Distribution, options: ComparisonOptions)
   const dy = narrow ? 5 : 0;
   const nationalGroups = groups.filter((g) => g.national !== null);
   const nationalHighlights = highlights.filter((h) => h.national !== null);
+  const national = nationalLines([...groups, ...highlights], unitBase, locale);
+  const frame = rowFrame(labels.length, { width, narrow, marginLeft, marginRight });
   return {
-    ...rowFrame(labels.length, { width, narrow, marginLeft, marginRight }),
+    ...frame,
+    height: frame.height + nationalTop(national),
+    marginTop: frame.marginTop + nationalTop(national),
     x: { domain, ...unitAxis(unitBase, locale), tickFormat, ticks: tickValues, grid: true },
     y: narrow
       ? { domain: labels, label: null, axis: null }
@@ -178,6 +187,8 @@ export function distributionSpec(dist: Distribution, options: ComparisonOptions)
     marks: [
       narrow ? narrowLabels(labels, width, fitKeepingEnd) : null,
       Plot.ruleX([0], { stroke: '#999' }),
+      // The national values, labelled above the plot; each year's own is the tick on its row.
+      ...nationalMarks(national, domain, false),
       // The distribution of each year: range, middle half, median.
       Plot.ruleY(groups, { y: 'label', x1: 'min', x2: 'max', stroke: COLOURS.actual, strokeWidth: 1.5, dy }),
       Plot.barX(groups, {
@@ -205,6 +216,7 @@ export function distributionSpec(dist: Distribution, options: ComparisonOptions)
       }),
       ...valueMarks(highlights),
       Plot.text(highlights, { x: 'value', y: 'label', dx: 10, textAnchor: 'start', fill: '#222', text: highlightText }),
+      hitMarks(highlights),
     ],
   };
 }
@@ -217,10 +229,18 @@ export type ChartSpec = {
   narrow: Plot.PlotOptions;
 };
 
+export type ChartSpecOptions = {
+  /** What the rows allow (src/site/chart-form.ts); the rows come in its order (rowOrder). */
+  form?: ChartForm;
+  threshold?: number;
+};
+
 /** The comparison chart for these rows, in both layouts: one row per value up to `threshold` rows, distributions above. */
-export function chartSpec(rows: ComparisonRow[], locale: Locale, threshold = AGGREGATE_THRESHOLD): ChartSpec {
+export function chartSpec(rows: ComparisonRow[], locale: Locale, options: ChartSpecOptions | number = {}): ChartSpec {
+  const { form, threshold = AGGREGATE_THRESHOLD } = typeof options === 'number' ? { threshold: options } : options;
   if (!aggregates(rows, threshold)) {
-    return { kind: 'rows', distribution: null, wide: comparisonSpec(rows, { locale }), narrow: comparisonSpec(rows, { locale, layout: 'narrow' }) };
+    const base = form ? { locale, form } : { locale };
+    return { kind: 'rows', distribution: null, wide: comparisonSpec(rows, base), narrow: comparisonSpec(rows, { ...base, layout: 'narrow' }) };
   }
   const dist = distribution(rows, locale);
   return { kind: 'distribution', distribution: dist, wide: distributionSpec(dist, { locale }), narrow: distributionSpec(dist, { locale, layout: 'narrow' }) };

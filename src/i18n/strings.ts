@@ -372,6 +372,16 @@ const zh = {
     collectionKey: '实心为原文写明，空心为本站推断。',
     collectionNotShown: '{n} 个地区位置未能确定，未在图中标出：',
     yearsUnknown: '年份不明',
+    compareTitle: '所比较地区的位置和数值',
+    compareDesc: '{n} 个地区的数值标在其所在位置，次序同图表。',
+    compareShadedDesc: '{n} 个地区按数值分为 {k} 档着色，颜色越深数值越大。',
+    compareNotShown: '{n} 个地区位置不明，未在图中标出：{names}。',
+    compareTargetSuffix: '（目标）',
+    compareInferredSuffix: '（地区为本站推断）',
+    compareKeyActual: '实际值',
+    compareKeyTarget: '目标',
+    compareKeyDerived: '本站计算',
+    compareKeyInferred: '地区为本站推断',
   },
   // region at a glance (RegionPage): the first screen and the peer strips
   glance: {
@@ -459,6 +469,17 @@ const zh = {
     csv: 'CSV（UTF-8）',
     svg: '图片（SVG）',
     png: '图片（PNG）',
+  },
+  // Chart forms and row order (src/site/chart-form.ts, src/charts/comparison.ts).
+  chartForm: {
+    orderByValue: '按数值从高到低排列。',
+    orderByValueInLevels: '按行政级别分组（由高到低），组内按数值从高到低排列。',
+    orderByCode: '按行政区划代码（GB/T 2260）顺序排列，不按数值排名。',
+    orderByProvinceValue: '按省份分组（按行政区划代码顺序），只在省内按数值从高到低排列。',
+    orderByProvinceCode: '按省份分组（按行政区划代码顺序），省内按行政区划代码顺序排列，不按数值排名。',
+    noPeerInProvince: '{province}（本省无其他地区可比）',
+    national: '全国 {value}（{year}）',
+    formName: { ranked: '排序', unranked: '不排名', 'by-province': '按省分组', none: '无图' },
   },
 };
 
@@ -835,6 +856,16 @@ const en: Strings = {
     collectionKey: 'Solid: named in the text; hollow: inferred by this site.',
     collectionNotShown: '{n} regions could not be placed and are not on the map:',
     yearsUnknown: 'year unknown',
+    compareTitle: 'Where the compared regions are, with their values',
+    compareDesc: 'The values of {n} regions placed where the regions are, in the chart’s order.',
+    compareShadedDesc: '{n} regions shaded by value in {k} classes; darker is higher.',
+    compareNotShown: '{n} regions could not be placed and are not on the map: {names}.',
+    compareTargetSuffix: ' (target)',
+    compareInferredSuffix: ' (region inferred by this site)',
+    compareKeyActual: 'actual',
+    compareKeyTarget: 'target',
+    compareKeyDerived: 'computed by this site',
+    compareKeyInferred: 'region inferred by this site',
   },
   // region at a glance (RegionPage): the first screen and the peer strips
   glance: {
@@ -933,6 +964,17 @@ const en: Strings = {
     csv: 'CSV (UTF-8)',
     svg: 'Image (SVG)',
     png: 'Image (PNG)',
+  },
+  // Chart forms and row order (src/site/chart-form.ts, src/charts/comparison.ts).
+  chartForm: {
+    orderByValue: 'Ordered from highest to lowest value.',
+    orderByValueInLevels: 'Grouped by administrative level (highest first), highest to lowest value within each group.',
+    orderByCode: 'In GB/T 2260 region-code order, not ranked by value.',
+    orderByProvinceValue: 'Grouped by province (in region-code order); ordered by value within a province only.',
+    orderByProvinceCode: 'Grouped by province (in region-code order), in region-code order within a province; not ranked by value.',
+    noPeerInProvince: '{province} (no other region of this province)',
+    national: 'National {value} ({year})',
+    formName: { ranked: 'ranked', unranked: 'not ranked', 'by-province': 'by province', none: 'no chart' },
   },
 };
 

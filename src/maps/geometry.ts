@@ -20,6 +20,8 @@ export type MapGeometry = {
   lines: FeatureCollection<MultiLineString>;
   area: (level: BoundaryLevel, code: string) => Area | undefined;
   areas: (level: BoundaryLevel) => Area[];
+  /** The areas of these codes merged into one outline: a choropleth's class drawn as one path, without inner borders. */
+  merged: (level: BoundaryLevel, codes: Iterable<string>) => MultiPolygon;
 };
 
 /**
@@ -52,6 +54,11 @@ export function mapGeometry(minWeight = 0): MapGeometry {
     lines: feature(topo as never, o.lines as never) as unknown as FeatureCollection<MultiLineString>,
     area: (level, code) => index.get(`${level}:${code}`),
     areas: (level) => collections[level],
+    merged: (level, codes) => {
+      const wanted = new Set(codes);
+      const geometries = (o[level] as unknown as { geometries: { properties: BoundaryProps }[] }).geometries.filter((g) => wanted.has(g.properties.code));
+      return merge(topo as never, geometries as never) as MultiPolygon;
+    },
   };
   bySimplification.set(minWeight, geometry);
   return geometry;

@@ -9,6 +9,8 @@ import { mapGeometry, type MapGeometry } from './geometry.ts';
 import { chinaFrame, type Frame } from './projection.ts';
 
 export type AreaMark = { level: BoundaryLevel; code: string; fill: string; stroke?: string; dashed?: boolean; title?: string; href?: string };
+/** Areas of one class merged into one path (a choropleth's shade): one outline instead of each area's own. */
+export type ShadeMark = { level: BoundaryLevel; codes: string[]; fill: string; dashed?: boolean };
 export type PointShape = 'circle' | 'square' | 'diamond' | 'triangle';
 export type PointMark = {
   level: BoundaryLevel;
@@ -23,6 +25,12 @@ export type PointMark = {
   href?: string;
   /** Short text drawn beside the mark (a number keyed to a list, a value). */
   label?: string;
+  /** A dashed outline of the mark itself (a target, as the chart draws it). */
+  dashed?: boolean;
+  /** A dashed ring around the mark: a region the site inferred, where hollow already means something else. */
+  ring?: boolean;
+  /** Least width and height, in units, of the link's target: the label's box grows to it and stays clickable. */
+  target?: number;
 };
 export type MapSpec = {
   width: number;
@@ -32,12 +40,15 @@ export type MapSpec = {
   /** The inset's caption: 南海诸岛 / South China Sea Islands. */
   insetLabel: string;
   areas?: AreaMark[];
+  shades?: ShadeMark[];
   points?: PointMark[];
   /** Prefix of the ids of the title and description: unique on its page. */
   id: string;
   className?: string;
   /** Unit² below which points are dropped (see geometryFor); the county choropleth asks for finer detail. */
   detail?: number;
+  /** Drawn below the map (a key), `height` units tall; the frame grows by that much. */
+  footer?: { height: number; svg: string };
 };
 
 export type DrawnPoint = { code: string; x: number; y: number };
@@ -130,7 +141,7 @@ export function poleOf(area: Feature<MultiPolygon>, projection: GeoProjection): 
 export const insidePolygon = (p: [number, number], rings: [number, number][][]) =>
   polygonContains(rings[0]!, p) && rings.slice(1).every((hole) => !polygonContains(hole, p));
 
-const shapePath = (shape: PointShape, x: number, y: number, r: number) => {
+export const shapePath = (shape: PointShape, x: number, y: number, r: number) => {
   const f = (n: number) => Math.round(n * 100) / 100;
   if (shape === 'square') return `M${f(x - r)},${f(y - r)}h${f(2 * r)}v${f(2 * r)}h${f(-2 * r)}Z`;
   if (shape === 'diamond') return `M${f(x)},${f(y - r * 1.3)}l${f(r * 1.3)},${f(r * 1.3)}l${f(-r * 1.3)},${f(r * 1.3)}l${f(-r * 1.3)},${f(-r * 1.3)}Z`;
@@ -141,9 +152,11 @@ const shapePath = (shape: PointShape, x: number, y: number, r: number) => {
 
 const BASE = { land: '#f3f1ea', coast: '#8a8a80', border: '#c9c6bb', line: '#6f6f66' };
 
-function baseLayers(projection: GeoProjection, g: MapGeometry): string {
+/** Land, province borders and the source's lines; `under` (a choropleth's shades) goes between the land and the borders. */
+function baseLayers(projection: GeoProjection, g: MapGeometry, under = ''): string {
   return (
     `<path data-layer="land" d="${pathOf(projection, g.land)}" fill="${BASE.land}" stroke="${BASE.coast}" stroke-width="0.7"/>` +
+    under +
     `<path d="${pathOf(projection, g.provinceBorders)}" fill="none" stroke="${BASE.border}" stroke-width="0.6"/>` +
     `<path data-layer="lines" d="${pathOf(projection, { type: 'GeometryCollection', geometries: g.lines.features.map((f) => f.geometry) })}" fill="none" stroke="${BASE.line}" stroke-width="0.8"/>`
   );
@@ -163,12 +176,23 @@ function areaLayers(projection: GeoProjection, g: MapGeometry, areas: AreaMark[]
     .join('');
 }
 
+function shadeLayers(projection: GeoProjection, g: MapGeometry, shades: ShadeMark[]): string {
+  return shades
+    .map((sh) => {
+      const d = pathOf(projection, { type: 'Feature', properties: {}, geometry: g.merged(sh.level, sh.codes) });
+      return d
+        ? `<path data-mark="shade" d="${d}"${attrs({ fill: sh.fill, stroke: sh.dashed ? '#333' : undefined, 'stroke-width': sh.dashed ? 0.6 : undefined, 'stroke-dasharray': sh.dashed ? '2 1.5' : undefined })}/>`
+        : '';
+    })
+    .join('');
+}
+
 const inBox = ([x, y]: [number, number], [[x0, y0], [x1, y1]]: [[number, number], [number, number]]) => x >= x0 && x <= x1 && y >= y0 && y <= y1;
 
 const LABEL_SIZE = 11;
 /** Width of a label in units: a Chinese character is about one em, a Latin letter or digit about 0.6 em. */
 const textWidth = (text: string, size: number) => Array.from(text).reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x2e80 ? size : size * 0.6), 0);
-type Label = { x: number; y: number; anchor: 'start' | 'middle' | 'end'; leader?: [number, number] };
+type Label = { x: number; y: number; anchor: 'start' | 'middle' | 'end'; leader?: [number, number]; box: [number, number, number, number] };
 
 /**
  * Places each point's label beside it, greedily in the points' order: the first of eight directions, at three
@@ -176,13 +200,14 @@ type Label = { x: number; y: number; anchor: 'start' | 'middle' | 'end'; leader?
  * set apart from its mark gets a leader line. Regions of the collection lie close together in the east.
  */
 export function layoutLabels(
-  points: { p: { label?: string }; x: number; y: number; r: number }[],
+  points: { p: { label?: string; target?: number }; x: number; y: number; r: number }[],
   width: number,
   height: number,
   insetBox: [[number, number], [number, number]],
 ): (Label | null)[] {
   type Box = [number, number, number, number];
   const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+  const overlapArea = (a: Box, b: Box) => Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0])) * Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
   const taken: Box[] = points.map(({ x, y, r }) => [x - r, y - r, x + r, y + r]);
   const inset: Box = [insetBox[0][0], insetBox[0][1], insetBox[1][0], insetBox[1][1]];
   const directions: [number, number][] = [
@@ -197,10 +222,12 @@ export function layoutLabels(
   ];
   return points.map(({ p, x, y, r }, i) => {
     if (!p.label) return null;
-    const w = textWidth(p.label, LABEL_SIZE);
-    const h = LABEL_SIZE;
-    let first: { label: Label; box: Box } | null = null;
-    for (const d of [r + 2, r + 9, r + 18])
+    const w = Math.max(textWidth(p.label, LABEL_SIZE), p.target ?? 0);
+    const h = Math.max(LABEL_SIZE, p.target ?? 0);
+    let first: { label: Label; box: Box; crowding: number } | null = null;
+    let fallback: { label: Label; box: Box; crowding: number } | null = null;
+    // labels with a large target box need to stand further off in a crowded east
+    for (const d of p.target ? [r + 2, r + 10, r + 20, r + 32, r + 46] : [r + 2, r + 9, r + 18])
       for (const [dx, dy] of directions) {
         const cx = x + dx * d;
         const cy = y + dy * d;
@@ -209,20 +236,25 @@ export function layoutLabels(
         const box: Box = [x0, y0, x0 + w, y0 + h];
         const label: Label = {
           x: Math.round(dx > 0 ? x0 : dx < 0 ? x0 + w : cx),
-          y: Math.round(y0 + h * 0.85),
+          // the text keeps to the side of its box nearest its mark; a target box taller than the text grows away from it
+          y: Math.round(dy < 0 ? y0 + h - LABEL_SIZE * 0.15 : dy > 0 ? y0 + LABEL_SIZE * 0.85 : y0 + h / 2 + LABEL_SIZE * 0.35),
+          box: [x0, y0, w, h].map((n) => Math.round(n * 10) / 10) as [number, number, number, number],
           anchor: dx > 0 ? 'start' : dx < 0 ? 'end' : 'middle',
           ...(d > r + 2 ? { leader: [Math.round(cx), Math.round(cy)] as [number, number] } : {}),
         };
-        first ??= { label, box };
-        const clear =
-          box[0] >= 0 && box[2] <= width && box[1] >= 0 && box[3] <= height && !overlaps(box, inset) && taken.every((t, j) => j === i || !overlaps(box, t));
-        if (clear) {
+        const inFrame = box[0] >= 0 && box[2] <= width && box[1] >= 0 && box[3] <= height && !overlaps(box, inset);
+        const crowding = taken.reduce((a, t, j) => a + (j === i ? 0 : overlapArea(box, t)), 0);
+        if (inFrame && crowding === 0) {
           taken.push(box);
           return label;
         }
+        // with no clear place, the label goes where it covers least, and never out of the frame
+        if (inFrame && (!first || crowding < first.crowding)) first = { label, box, crowding };
+        fallback ??= { label, box, crowding };
       }
-    taken.push(first!.box);
-    return first!.label;
+    const chosen = first ?? fallback!;
+    taken.push(chosen.box);
+    return chosen.label;
   });
 }
 
@@ -247,7 +279,9 @@ function insetCaption(text: string, [[x0], [x1, y1]]: [[number, number], [number
 
 export function renderMap(spec: MapSpec): RenderedMap {
   const frame = chinaFrame(spec.width);
-  const { width, height, main, inset, insetBox } = frame;
+  const { width, main, inset, insetBox } = frame;
+  const height = frame.height;
+  const footerHeight = spec.footer?.height ?? 0;
   const g = geometryFor(frame, spec.detail);
   const exact = mapGeometry(0);
   const areas = spec.areas ?? [];
@@ -266,13 +300,20 @@ export function renderMap(spec: MapSpec): RenderedMap {
   });
   const labels = layoutLabels(placed, width, height, insetBox);
   const points = placed.map(({ p, x, y, r }, i) => {
-    const mark = `<path data-mark="point" d="${shapePath(p.shape ?? 'circle', x, y, r)}"${attrs({ fill: p.hollow ? '#fff' : p.fill, stroke: p.stroke ?? p.fill, 'stroke-width': p.hollow ? 1.6 : 0.8 })}><title>${esc(p.title)}</title></path>`;
+    const mark = `<path data-mark="point" d="${shapePath(p.shape ?? 'circle', x, y, r)}"${attrs({ fill: p.hollow ? '#fff' : p.fill, stroke: p.stroke ?? p.fill, 'stroke-width': p.hollow ? 1.6 : 0.8, 'stroke-dasharray': p.dashed ? '2 1.5' : undefined })}><title>${esc(p.title)}</title></path>`;
+    const ring = p.ring
+      ? `<path data-ring="inferred" d="${shapePath('circle', x, y, r + 3)}" fill="none" stroke="${p.stroke ?? p.fill}" stroke-width="1" stroke-dasharray="2 2"/>`
+      : '';
     const l = labels[i];
+    // an invisible box the size of the link's target, so that a small mark is still easy to hit
+    const hit =
+      l && p.target ? `<rect data-target x="${l.box[0]}" y="${l.box[1]}" width="${l.box[2]}" height="${l.box[3]}" fill="#fff" fill-opacity="0"/>` : '';
     const label = l
       ? (l.leader ? `<path d="M${Math.round(x)},${Math.round(y)}L${l.leader[0]},${l.leader[1]}" stroke="#777" stroke-width="0.6"/>` : '') +
+        hit +
         `<text x="${l.x}" y="${l.y}"${l.anchor === 'start' ? '' : ` text-anchor="${l.anchor}"`} font-size="${LABEL_SIZE}" fill="#222" paint-order="stroke" stroke="#fff" stroke-width="3">${esc(p.label!)}</text>`
       : '';
-    const body = mark + label;
+    const body = ring + mark + label;
     return p.href ? `<a href="${esc(p.href)}">${body}</a>` : `<g>${body}</g>`;
   });
   const [[ix0, iy0], [ix1, iy1]] = insetBox;
@@ -280,15 +321,16 @@ export function renderMap(spec: MapSpec): RenderedMap {
   const titleId = `${spec.id}-title`;
   const descId = `${spec.id}-desc`;
   const svg =
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}"${attrs({ class: spec.className, role: points.some((p) => p.startsWith('<a ')) ? 'group' : 'img', 'aria-labelledby': spec.description ? `${titleId} ${descId}` : titleId })}>` +
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height + footerHeight}"${attrs({ class: spec.className, role: points.some((p) => p.startsWith('<a ')) ? 'group' : 'img', 'aria-labelledby': spec.description ? `${titleId} ${descId}` : titleId })}>` +
     `<title id="${titleId}">${esc(spec.title)}</title>` +
     (spec.description ? `<desc id="${descId}">${esc(spec.description)}</desc>` : '') +
-    `<g data-layer="main">${baseLayers(main, g)}${areaLayers(main, g, areas)}</g>` +
+    `<g data-layer="main">${baseLayers(main, g, shadeLayers(main, g, spec.shades ?? []))}${areaLayers(main, g, areas)}</g>` +
     `<g data-layer="inset"><rect x="${ix0}" y="${iy0}" width="${ix1 - ix0}" height="${iy1 - iy0}" fill="#fff" stroke="${BASE.coast}" stroke-width="0.8"/>` +
-    `${baseLayers(inset, g)}${areaLayers(inset, g, areas, false)}` +
+    `${baseLayers(inset, g, shadeLayers(inset, g, spec.shades ?? []))}${areaLayers(inset, g, areas, false)}` +
     insetCaption(spec.insetLabel, insetBox) +
     `</g>` +
     points.join('') +
+    (spec.footer ? `<g data-layer="footer" transform="translate(0,${height})">${spec.footer.svg}</g>` : '') +
     `</svg>`;
-  return { svg, width, height, points: drawn };
+  return { svg, width, height: height + footerHeight, points: drawn };
 }

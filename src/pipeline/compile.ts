@@ -20,7 +20,7 @@ import type { ReportMeta } from '../model/report.ts';
 import type { ReferenceRow } from '../model/reference.ts';
 import { resolvePeriod } from '../model/period.ts';
 import { unitInfo, writtenDecimals } from '../text/figure.ts';
-import { readReleases, type ReleaseHistory } from './release.ts';
+import { readReleases, type ReleaseHistory } from './release/history.ts';
 import { derivePerUnit, finishPerUnit, perUnitMetrics, readPerUnit } from './per-unit.ts';
 import { finishReviews, observeReviewed, readReviews } from './reviews.ts';
 import type { PublishedReview } from '../model/review.ts';

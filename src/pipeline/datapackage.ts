@@ -3,7 +3,8 @@
 import type { Observation } from '../model/observation.ts';
 import { TABLES, type TableName } from '../model/columns.ts';
 import { PARQUET_TABLES } from './parquet.ts';
-import { CHANGE_COLUMNS, type Versioning } from './release.ts';
+import { CHANGE_COLUMNS } from './release/changelog.ts';
+import type { Versioning } from './release/versioning.ts';
 
 export const LICENSE = { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' };
 

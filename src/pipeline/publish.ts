@@ -8,7 +8,9 @@ import type { Metric } from '../model/metric.ts';
 import type { ReferenceRow } from '../model/reference.ts';
 import { SHARDS, columnNames, type TableName } from '../model/columns.ts';
 import { LICENSE, dataPackage, widen, type SourceEntry, type Span } from './datapackage.ts';
-import { CHANGE_COLUMNS, changeLines, manifestRow, releaseState, versioning, type ManifestRow, type Versioning } from './release.ts';
+import { CHANGE_COLUMNS, changeLines } from './release/changelog.ts';
+import { manifestRow, releaseState, type ManifestRow } from './release/manifest.ts';
+import { versioning, type Versioning } from './release/versioning.ts';
 import { ShardWriter, TableWriter, pick, type Output } from './writers.ts';
 
 // How each table's published rows are made from the compiled entities.

@@ -20,6 +20,7 @@ import { periodsInOrder } from './periods.ts';
 import { chartNotes } from './chart-notes.ts';
 import { chartTitle } from './chart-title.ts';
 import type { FrameImage } from './chart-image.ts';
+import { formFor, markForm, orderNote, type ChartForm } from './chart-form.ts';
 
 export type ChartModel = {
   name: string;
@@ -52,6 +53,10 @@ export type ChartModel = {
   hasNational: boolean;
   /** Observation ids drawn, for the page (data-observations) and the tests that check every chart compares like with like. */
   drawn: string[];
+  /** What the rows allow (src/site/chart-form.ts): ranked, unranked, by province, or none. */
+  form: ChartForm;
+  /** The order of the rows, chart and table alike, in a sentence (also in the note line); empty without a chart. */
+  orderNote: string;
 };
 
 export function nationalValue(data: SiteData, metricId: string, year: number | null): number | null {
@@ -63,7 +68,8 @@ export type ChartOptions = { highlight?: string };
 export function chartModel(metric: PublishedMetric, observations: Observation[], data: SiteData, locale: Locale, options: ChartOptions = {}): ChartModel {
   const s = t(locale);
   const split = partition(metric, observations);
-  const compared = split.regions >= 2 ? split.compared : [];
+  const form = formFor(metric, split.regions);
+  const compared = form === 'none' ? [] : split.compared;
   const rows = comparisonRows(compared, {
     locale,
     region: (id) => data.region.get(id),
@@ -72,6 +78,7 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
     href: (o) => (o.kind === 'derived' ? routes.computed(locale, o.metric_id, o.observation_id) : routes.observation(locale, o.report_id, o.observation_id)),
     reportYear: (id) => data.report.get(id)?.year ?? null,
     byProvince: metric.compare === 'province',
+    order: { form, measure: metric.measure },
     highlight: options.highlight,
   });
   const name = localized(metric, 'name', locale);
@@ -98,7 +105,7 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
         : s.noComparable;
   const hasReference = [...data.national.values()].some((r) => r.metric_id === metric.metric_id);
   const missingNational = hasReference ? compared.filter((o) => nationalValue(data, o.metric_id, o.year) === null) : [];
-  const spec = rows.length ? chartSpec(rows, locale) : null;
+  const spec = rows.length ? chartSpec(rows, locale, { form }) : null;
   const dist = spec?.distribution ?? null;
   const flaggedAs = (kind: string) => compared.filter((o) => o.flags.some((f) => severity(f) === kind)).length;
   const ends = dist ? dist.highlights.length / 2 : 0;
@@ -117,6 +124,7 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
     ? { note: '', alarm: '' }
     : chartNotes(
         {
+          order: rows.length ? orderNote(form, metric, locale, levels.length) : '',
           aggregate,
           provinces: metric.compare === 'province' && provinces.size > 1,
           total: !sizeFree(metric.measure),
@@ -176,11 +184,13 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
     partition: split,
     noChart,
     distribution: dist,
-    svg: spec ? renderSvg(spec.wide, alt) : '',
-    svgNarrow: spec ? renderSvg(spec.narrow, alt) : '',
+    svg: spec ? markForm(renderSvg(spec.wide, alt), form) : '',
+    svgNarrow: spec ? markForm(renderSvg(spec.narrow, alt), form) : '',
     hasDerived: rows.some((r) => r.kind === 'derived'),
     hasNational: rows.some((r) => r.national !== null),
     drawn: dist ? dist.highlights.map((h) => h.observationId) : rows.map((r) => r.observationId),
+    form,
+    orderNote: rows.length ? orderNote(form, metric, locale, levels.length) : '',
   };
 }
 

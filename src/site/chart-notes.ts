@@ -4,6 +4,8 @@ import type { Locale } from '../i18n/format.ts';
 import { fill, t } from '../i18n/strings.ts';
 
 export type NoteFacts = {
+  /** The order of the rows in a sentence (chart-form.ts orderNote). */
+  order?: string;
   /** Rates of several provinces' exams on one chart. */
   provinces?: boolean;
   /** A count or amount across regions of different size. */
@@ -45,6 +47,7 @@ export function chartNotes(facts: NoteFacts, locale: Locale): ChartNotes {
   const f = s.frame;
   const list = (items: string[]) => once(items).join(s.listSeparator);
   const parts = once([
+    facts.order ?? '',
     facts.aggregate ?? '',
     facts.provinces ? s.provinceWarning : '',
     facts.total ? s.sizeWarning : '',

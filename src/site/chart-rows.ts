@@ -11,6 +11,9 @@ import type { Observation } from '../model/observation.ts';
 import { parsePeriod } from '../model/period.ts';
 import { LEVELS, type Region } from '../model/region.ts';
 import { isWarning } from '../vocab/flags.ts';
+import type { Measure } from '../model/metric.ts';
+import { provinceCode } from './listing.ts';
+import { rowOrder, type ChartForm } from './chart-form.ts';
 import { QUALIFIER_SIGNS } from '../vocab/qualifiers.ts';
 
 export type RowContext = {
@@ -19,8 +22,13 @@ export type RowContext = {
   national: (metricId: string, year: number | null) => number | null;
   href: (o: Observation) => string;
   reportYear?: (reportId: string) => number | null;
-  /** Name each row's province first: for metrics defined per province (exam lines). */
+  /** Name each row's province first: for metrics defined per province (exam lines), when no form groups them. */
   byProvince?: boolean;
+  /**
+   * The chart's form and the metric's measure (src/site/chart-form.ts): rows come in the one order of rowOrder, and
+   * a label leaves out what its group's heading says (the level on a ranked chart, the province on one by province).
+   */
+  order?: { form: ChartForm; measure: Measure };
   /** The region whose rows are set in bold (its own page). */
   highlight?: string;
   /** The period in words, when the chart says more than the period (growth: "2022 over 2021"). */
@@ -67,11 +75,24 @@ export const isInferred = (o: Pick<Observation, 'flags'>) => ({
   year: o.flags.includes('year_inferred'),
 });
 
+/**
+ * Whether a region's name already says its level ("临泉县" is a county, "Huli District" a district): the level is
+ * then not said again in its label.
+ */
+export function nameSaysLevel(name: string, level: string, locale: Locale): boolean {
+  if (locale === 'en') {
+    const word = /(\w+)$/.exec(level)?.[1]?.toLowerCase() ?? '';
+    return word !== '' && new RegExp(`\\b${word}\\b`, 'i').test(name);
+  }
+  return level.length === 1 && name.endsWith(level);
+}
+
 export function comparisonRows(observations: Observation[], ctx: RowContext): ComparisonRow[] {
   const s = t(ctx.locale);
   const usable = observations.filter((o) => o.value_base !== null);
   const levelOrder = (o: Observation) => LEVELS.indexOf(ctx.region(o.region_id)?.level ?? 'unknown');
   const province = (o: Observation) => localized(ctx.region(o.region_id), 'province', ctx.locale) || s.provinceUnknownInLabel;
+  const form = ctx.order?.form;
   const sorted = [...usable].sort(
     (a, b) =>
       (ctx.byProvince ? province(a).localeCompare(province(b)) : 0) ||
@@ -80,20 +101,20 @@ export function comparisonRows(observations: Observation[], ctx: RowContext): Co
       (a.observation_id < b.observation_id ? -1 : 1),
   );
   const seen = new Map<string, number>();
-  return sorted.map((o) => {
+  const rows = sorted.map((o) => {
     const region = ctx.region(o.region_id);
     const level = s.levels[region?.level ?? 'unknown'];
     const inferred = isInferred(o);
-    const name = `${capLabel(regionName(region, ctx.locale))}${inferred.region ? '*' : ''}`;
-    const parts = [
-      `${name}${fill(s.inParentheses, { x: level })}`,
-      `${(ctx.periodText ?? ((x: Observation) => periodLabel(x, ctx.locale)))(o)}${inferred.year && o.year !== null ? '*' : ''}`,
-    ];
-    if (ctx.byProvince) parts.unshift(province(o));
+    const name = capLabel(regionName(region, ctx.locale));
+    // The level is said once: by the group heading of a ranked chart, else in the label unless the name says it.
+    const levelText = form === 'ranked' || nameSaysLevel(name, level, ctx.locale) ? '' : fill(s.inParentheses, { x: level });
+    const parts = [`${name}${levelText}`, (ctx.periodText ?? ((x: Observation) => periodLabel(x, ctx.locale)))(o)];
+    if (ctx.byProvince && form !== 'by-province') parts.unshift(province(o));
     if (o.kind !== 'actual' && o.kind !== 'derived') parts.push(s.kinds[o.kind]);
     const scope = capLabel(scopeLabel(o, ctx.locale));
     if (scope) parts.push(scope);
-    let label = parts.join(' · ');
+    // One mark for what this site inferred, region or year, at the end of the label (the legend says what).
+    let label = `${parts.join(' · ')}${inferred.region || (inferred.year && o.year !== null) ? '*' : ''}`;
     // Two values with one label only happen outside a comparison (lists of parts); number them in words.
     const n = (seen.get(label) ?? 0) + 1;
     seen.set(label, n);
@@ -130,6 +151,12 @@ export function comparisonRows(observations: Observation[], ctx: RowContext): Co
       wholeRegion: o.scope === 'region',
       reportYear: ctx.reportYear?.(o.report_id) ?? null,
       highlight: ctx.highlight === o.region_id,
+      code: region?.gb_code || `~${o.region_id}`,
+      levelIndex: levelOrder(o),
+      levelName: level,
+      provinceCode: provinceCode(region),
+      provinceName: localized(region, 'province', ctx.locale) || s.provinceUnknown,
     };
   });
+  return ctx.order ? rowOrder(rows, ctx.order.form, ctx.order) : rows;
 }

@@ -15,7 +15,7 @@ import { PeerIndex } from './peers.ts';
 import { dataDir, ShardStore, summarise, type MetricStats, type Totals } from './store.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Versioning } from '../pipeline/release.ts';
+import type { Versioning } from '../pipeline/release/versioning.ts';
 import { repositoryUrl } from './issue.ts';
 import { lineFinder } from './cite.ts';
 import { reportTitle } from './report-title.ts';

@@ -1,5 +1,6 @@
 // "Report a wrong figure": a prefilled issue on the project's repository. The repository comes from REPO_URL or
 // CITATION.cff's repository-code; with neither, pages show no link (a fork without a repository has nowhere to send it).
+// An address there that is not a web address stops the build.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -18,13 +19,45 @@ export function webAddress(text: string): string | null {
   return url.href.replace(/[?#].*$/, '').replace(/\/+$/, '');
 }
 
+/** The CITATION.cff fields that name an address: each must be a web address when present. */
+const CFF_ADDRESS_FIELDS = ['repository-code', 'repository', 'repository-artifact', 'url'] as const;
+
+/**
+ * The repository every issue link points at: REPO_URL, else CITATION.cff's repository-code (else its repository);
+ * null when neither names one. An address that is not http(s) with a host — `javascript:`, `data:`, `vbscript:`,
+ * `file:`, one with a user name, one without a scheme — in REPO_URL or in any of CITATION.cff's address fields is
+ * refused: the build stops with an error naming where it came from, rather than publish it or quietly drop the links.
+ */
 export function repositoryUrl(env: Record<string, string | undefined> = process.env, root = process.cwd()): string | null {
   const fromEnv = env.REPO_URL?.trim();
-  if (fromEnv) return webAddress(fromEnv);
   const cff = join(root, 'CITATION.cff');
-  if (!existsSync(cff)) return null;
-  const m = /^repository-code:\s*["']?([^"'\s]+)["']?\s*$/m.exec(readFileSync(cff, 'utf8'));
-  return m ? webAddress(m[1]!) : null;
+  const fields = existsSync(cff) ? cffAddresses(readFileSync(cff, 'utf8')) : new Map<string, { line: number; value: string }>();
+  const problems: string[] = [];
+  const checked = (source: string, value: string): string | null => {
+    const address = webAddress(value);
+    if (!address)
+      problems.push(`${source}: ${JSON.stringify(value.slice(0, 160))} is not an http(s) address with a host; the repository's issue links would point at it`);
+    return address;
+  };
+  const fromCff = new Map<string, string | null>();
+  for (const [field, { line, value }] of fields) fromCff.set(field, checked(`CITATION.cff:${line}: ${field}`, value));
+  const repo = fromEnv ? checked('REPO_URL', fromEnv) : (fromCff.get('repository-code') ?? fromCff.get('repository') ?? null);
+  if (problems.length) throw new Error(problems.join('\n'));
+  return repo;
+}
+
+/** CITATION.cff's top-level address fields (a YAML scalar each, quoted or not), with their line numbers. */
+function cffAddresses(text: string): Map<string, { line: number; value: string }> {
+  const found = new Map<string, { line: number; value: string }>();
+  text.split(/\r?\n/).forEach((row, i) => {
+    const m = /^([a-z-]+):[ \t]*(.*?)[ \t]*$/.exec(row);
+    if (!m || !(CFF_ADDRESS_FIELDS as readonly string[]).includes(m[1]!)) return;
+    let value = m[2]!.replace(/[ \t]+#.*$/, '');
+    const quoted = /^(["'])(.*)\1$/.exec(value);
+    if (quoted) value = quoted[2]!;
+    found.set(m[1]!, { line: i + 1, value });
+  });
+  return found;
 }
 
 /**

@@ -23,8 +23,8 @@ const row = (label: string, value: number, extra: Partial<ComparisonRow> = {}): 
 
 // 96.57% is 000 篇4's preschool rate; 89.7% the national value of 2022.
 const rows = [
-  row('张店区（市辖区）· 2019', 98.5, { national: 83.4 }),
-  row('未具名县（县）· 2022', 96.57, { national: 89.7 }),
+  row('张店区（市辖区）· 2019', 98.5, { national: 83.4, year: 2019 }),
+  row('未具名县（县）· 2022', 96.57, { national: 89.7, year: 2022 }),
   row('未具名县（县）· 2023 · 目标', 97, { kind: 'target' }),
   row('未具名市（地级市）· 年份不明（Y）', 91.2, { flagged: true }),
 ];

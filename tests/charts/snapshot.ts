@@ -1,12 +1,15 @@
-// Plot-style SVG snapshots: a chart is compared with its committed SVG; a mismatch writes <name>-changed.svg
-// beside it for review. Snapshots are created only outside CI, never regenerated silently.
+// Plot-style SVG snapshots: a chart is compared with its committed SVG, stored one element a line (prettySvg) so that
+// a diff can be read; a mismatch writes <name>-changed.svg beside it for review. Snapshots are created only outside
+// CI, never regenerated silently.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { prettySvg } from './pretty-svg.ts';
 
 const DIR = join(import.meta.dirname, 'snapshots');
 
-export function expectSvgSnapshot(name: string, svg: string): void {
+export function expectSvgSnapshot(name: string, chart: string): void {
+  const svg = prettySvg(chart);
   const file = join(DIR, `${name}.svg`);
   const changed = join(DIR, `${name}-changed.svg`);
   if (!existsSync(file)) {

@@ -1,10 +1,61 @@
-// Builds the real site once, under a sub-path as GitHub Pages serves it, for the site and browser tests.
-import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { BASE_PATH, DIST, REPO_URL, SITE_URL } from './paths.ts';
+// The site tier's builds, made once per run: the real site under a sub-path as GitHub Pages serves it (DIST), the
+// same commit a second time (DIST_AGAIN: a build repeats byte for byte) and the site as a fork builds it, with no
+// address, sub-path or repository (DIST_UNCONFIGURED). npm run data runs once for all three. An Astro build keeps
+// about one core busy, so the builds run side by side, as many at once as the machine has cores (BUILDS_AT_ONCE
+// overrides); the extra two each build in a copy of the project, so that no two builds share Astro's caches.
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scratchProject } from '../../scripts/scratch-project.ts';
+import { BASE_PATH, DIST, DIST_AGAIN, DIST_UNCONFIGURED, REPO_URL, SITE_URL, buildEnv } from './paths.ts';
 
-export default function setup(): void {
-  rmSync(DIST, { recursive: true, force: true });
-  const env = { ...process.env, BASE_PATH, SITE_URL, REPO_URL, DIST_DIR: DIST };
-  execFileSync('npm', ['run', 'build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+const REPO = process.cwd();
+const CONFIGURED = { BASE_PATH, SITE_URL, REPO_URL };
+
+/** Runs a command to its end; rejects with its stderr when it fails. */
+function run(command: string, args: string[], options: { cwd?: string; env: NodeJS.ProcessEnv }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${[command, ...args].join(' ')} failed (exit ${code}):\n${stderr}`))));
+  });
+}
+
+/** The site of public/data built in a copy of the project into `out`, with the given configuration only. */
+async function buildCopy(out: string, config: Record<string, string>, searchIndex: boolean, roots: string[]): Promise<void> {
+  const root = join(mkdtempSync(join(tmpdir(), 'atlas-site-')), 'project');
+  roots.push(root);
+  scratchProject(root, join(REPO, 'public', 'data'));
+  // the repository address a build finds without REPO_URL
+  copyFileSync(join(REPO, 'CITATION.cff'), join(root, 'CITATION.cff'));
+  const env = buildEnv({ ...config, ATLAS_DATA: join(root, 'public', 'data'), DIST_DIR: out });
+  for (const key of Object.keys(CONFIGURED)) if (!(key in config)) delete env[key];
+  await run(process.execPath, [join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], { cwd: root, env });
+  if (searchIndex) await run(process.execPath, ['scripts/search-index.ts'], { env });
+}
+
+/** Runs the tasks, at most `limit` at a time. */
+async function atMost(limit: number, tasks: (() => Promise<void>)[]): Promise<void> {
+  const queue = [...tasks];
+  const worker = async () => {
+    for (let task = queue.shift(); task; task = queue.shift()) await task();
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+}
+
+export default async function setup(): Promise<() => void> {
+  for (const dir of [DIST, DIST_AGAIN, DIST_UNCONFIGURED]) rmSync(dir, { recursive: true, force: true });
+  await run('npm', ['run', 'data'], { env: buildEnv({}) });
+  const roots: string[] = [];
+  await atMost(Number(process.env.BUILDS_AT_ONCE) || availableParallelism(), [
+    () => run(process.execPath, ['scripts/build-site.ts'], { env: buildEnv({ ...CONFIGURED, DIST_DIR: DIST }) }),
+    () => buildCopy(DIST_AGAIN, CONFIGURED, true, roots),
+    () => buildCopy(DIST_UNCONFIGURED, {}, false, roots),
+  ]);
+  return () => {
+    for (const dir of [DIST_AGAIN, DIST_UNCONFIGURED, ...roots.map((r) => join(r, '..'))]) rmSync(dir, { recursive: true, force: true });
+  };
 }

@@ -1,27 +1,17 @@
 // A build told neither where it is served (SITE_URL, BASE_PATH) nor which repository takes error reports (REPO_URL),
 // as a fork or a reader's own checkout builds it: no page, citation, code snippet or data file names the builder's
-// machine, and no page offers to report an error to nowhere. The data step of the shared build is reused; only
-// the pages are built again.
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+// machine, and no page offers to report an error to nowhere. The site tier's setup builds it (DIST_UNCONFIGURED) from
+// the same public/data as the shared build.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, buildEnv } from './paths.ts';
+import { describe, expect, it } from 'vitest';
+import { DIST_UNCONFIGURED as OUT } from './paths.ts';
 import { repositoryUrl } from '../../src/site/issue.ts';
 
-const OUT = `${DIST}-unconfigured`;
 const files = (dir: string): string[] =>
   readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && /\.(html|json|csv|svg|txt|xml|js|cff)$/.test(e.name))
     .map((e) => join(e.parentPath, e.name));
-
-beforeAll(() => {
-  rmSync(OUT, { recursive: true, force: true });
-  const env = buildEnv({ DIST_DIR: OUT });
-  for (const key of ['SITE_URL', 'BASE_PATH', 'REPO_URL']) delete env[key];
-  execFileSync('npx', ['astro', 'build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-}, 600_000);
-afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
 describe('a build with no site address and no repository configured', () => {
   it('names no localhost in any page, citation, snippet or data file', () => {

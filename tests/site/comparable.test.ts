@@ -108,15 +108,16 @@ describe('row labels', () => {
     byProvince,
   });
 
-  it('marks an inferred region and year on the row, and draws the qualifier with the value', () => {
+  it('marks an inferred region and year on the row once, says the level once, and draws the qualifier with the value', () => {
     const [row] = comparisonRows([o('a1', { flags: ['region_inferred', 'year_inferred'], qualifier: 'le' })], ctx('zh-cn'));
-    expect(row!.label).toBe('甲县*（县） · 2022*');
+    // 甲县 says it is a county: not 甲县*（县） · 2022*
+    expect(row!.label).toBe('甲县 · 2022*');
     expect(row!.title).toContain('≤10%');
     expect(row!.title).toContain('地区由本站据原文推断');
   });
 
   it('names the province first for metrics defined per province', () => {
-    expect(comparisonRows([o('a1', {})], ctx('en', true))[0]!.label).toBe('Anhui · Jia County (county) · 2022');
+    expect(comparisonRows([o('a1', {})], ctx('en', true))[0]!.label).toBe('Anhui · Jia County · 2022');
   });
 
   it('writes periods in words, never as codes', () => {

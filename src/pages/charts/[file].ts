@@ -2,6 +2,7 @@
 // Excel) and, where the metric's page draws a chart, its image (SVG and PNG per language).
 import type { APIRoute } from 'astro';
 import { siteData, metricObservations, comparableRegions } from '../../site/data.ts';
+import { hasComparisonChart } from '../../site/chart-form.ts';
 import { pngDensity } from '../../charts/render.ts';
 import { renderPng } from '../../charts/png.ts';
 import { chartModel, frameImage } from '../../site/chart-model.ts';
@@ -18,7 +19,7 @@ export async function getStaticPaths() {
       { params: { file: `${m.metric_id}.csv` } },
       { params: { file: `${m.metric_id}.excel.csv` } },
       // A metric compared in fewer than two regions has no chart, so no image: its page offers the data alone.
-      ...(comparableRegions(data, m.metric_id) >= 2
+      ...(hasComparisonChart(m, comparableRegions(data, m.metric_id))
         ? LOCALES.flatMap((l) => [{ params: { file: `${m.metric_id}.${l}.svg` } }, { params: { file: `${m.metric_id}.${l}.png` } }])
         : []),
     ]);

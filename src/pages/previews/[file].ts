@@ -4,6 +4,7 @@ import type { APIRoute } from 'astro';
 import { renderPng } from '../../charts/png.ts';
 import { chartModel } from '../../site/chart-model.ts';
 import { comparableRegions, metricObservations, siteData } from '../../site/data.ts';
+import { hasComparisonChart } from '../../site/chart-form.ts';
 import { previewCards, previewSvg, previewText, type PreviewKind } from '../../site/preview.ts';
 import { LOCALES } from '../../site/routes.ts';
 import type { Locale } from '../../i18n/format.ts';
@@ -21,7 +22,7 @@ export const GET: APIRoute = async ({ params }) => {
   const s = t(locale);
   // a metric that compares two regions or more shows its chart, at the phone layout's width so it reads when small
   const chart =
-    kind === 'metric' && comparableRegions(data, id) >= 2 ? chartModel(data.metric.get(id)!, metricObservations(data, id), data, locale).svgNarrow : undefined;
+    kind === 'metric' && data.metric.has(id) && hasComparisonChart(data.metric.get(id)!, comparableRegions(data, id)) ? chartModel(data.metric.get(id)!, metricObservations(data, id), data, locale).svgNarrow : undefined;
   const svg = previewSvg({ locale, siteName: s.siteName, footer: s.preview.footer, ...previewText(data, kind, id, locale), chart: chart || undefined });
   return new Response(new Uint8Array(await renderPng(svg, locale, 1)), { headers: { 'Content-Type': 'image/png' } });
 };

@@ -4,11 +4,12 @@ import type { APIRoute } from 'astro';
 import { chartModel } from '../../../site/chart-model.ts';
 import { chartCsv } from '../../../site/chart-csv.ts';
 import { comparableRegions, metricObservations, siteData } from '../../../site/data.ts';
+import { hasComparisonChart } from '../../../site/chart-form.ts';
 
 export async function getStaticPaths() {
   const data = await siteData();
   return data.metrics
-    .filter((m) => comparableRegions(data, m.metric_id) >= 2)
+    .filter((m) => hasComparisonChart(m, comparableRegions(data, m.metric_id)))
     .flatMap((m) => [{ params: { file: `${m.metric_id}.csv` } }, { params: { file: `${m.metric_id}.excel.csv` } }]);
 }
 
