@@ -32,7 +32,7 @@ describe('embedding a chart', () => {
       await page.goto(url(`${lang}embed/${metric()}/`));
       expect(await page.locator('header.site, nav, footer.site').count()).toBe(0);
       expect(await page.locator(`figure.chart#chart-${metric()} .plot svg`).count()).toBeGreaterThan(0);
-      expect(await page.locator('figure.chart .frame-footer').innerText()).toMatch(lang ? /Source/ : /来源/);
+      expect(await page.locator('figure.chart .frame-source').innerText()).toMatch(lang ? /Source/ : /来源/);
       const back = page.locator('.embed-back a');
       expect(await back.getAttribute('href')).toBe(`${BASE_PATH}${lang}metrics/${metric()}/#chart-${metric()}`);
       expect(await page.locator('html').getAttribute('lang')).toBe(htmlLang(lang ? 'en' : 'zh-cn'));
