@@ -125,7 +125,17 @@ export const HIT_RADIUS = 14;
  * every rendering (fill-opacity 0), so the downloaded image looks as it did.
  */
 export function hitMarks<T extends { title: string; href: string }>(rows: T[], x: string | ((r: T) => number) = 'value') {
-  return Plot.dot(rows, { x, y: 'label', r: HIT_RADIUS, fill: 'white', fillOpacity: 0, stroke: 'none', href: 'href', title: 'title', ariaLabel: (r: T) => r.title });
+  return Plot.dot(rows, {
+    x,
+    y: 'label',
+    r: HIT_RADIUS,
+    fill: 'white',
+    fillOpacity: 0,
+    stroke: 'none',
+    href: 'href',
+    title: 'title',
+    ariaLabel: (r: T) => r.title,
+  });
 }
 
 /** A value drawn as a stem from zero and a dot linking to its sentence; derived values are squares. The one look of a value in every chart. */

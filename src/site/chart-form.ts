@@ -41,7 +41,8 @@ export function hasComparisonChart(
 }
 
 /** Whether rows of this form are sorted by value (within their group): only for measures that do not grow with a region's size. */
-export const sortsByValue = (form: ChartForm, metric: Pick<PublishedMetric, 'measure'>) => (form === 'ranked' || form === 'by-province') && sizeFree(metric.measure);
+export const sortsByValue = (form: ChartForm, metric: Pick<PublishedMetric, 'measure'>) =>
+  (form === 'ranked' || form === 'by-province') && sizeFree(metric.measure);
 
 const byCode = (a: ComparisonRow, b: ComparisonRow) => {
   const ka = a.code ?? `~${a.regionId}`;
@@ -73,13 +74,7 @@ export function rowOrder<T extends ComparisonRow>(rows: readonly T[], form: Char
   return [...rows].sort((a, b) => {
     const ga = group(a);
     const gb = group(b);
-    return (
-      (ga < gb ? -1 : ga > gb ? 1 : 0) ||
-      (byValue ? b.value - a.value : 0) ||
-      byCode(a, b) ||
-      byYear(a, b) ||
-      byId(a, b)
-    );
+    return (ga < gb ? -1 : ga > gb ? 1 : 0) || (byValue ? b.value - a.value : 0) || byCode(a, b) || byYear(a, b) || byId(a, b);
   });
 }
 

@@ -113,7 +113,11 @@ describe('every comparison panel of the built site, by its metric’s measure an
       for (const o of p.rows) {
         const region = regions.get(o.region_id)!;
         const name = p.locale === 'en' ? region.province_en : region.province_zh;
-        if (name) expect(p.texts.some((x) => x.startsWith(name)), `${p.where}: heading ${name}`).toBe(true);
+        if (name)
+          expect(
+            p.texts.some((x) => x.startsWith(name)),
+            `${p.where}: heading ${name}`,
+          ).toBe(true);
       }
       // a sorted order by value within a province only, never across them
       for (const code of new Set(provinces)) {
@@ -166,7 +170,10 @@ describe('every comparison panel of the built site, by its metric’s measure an
     for (const p of all.filter((p) => p.locale === 'en')) {
       const other = zh.get(`${p.file.replace(/^en\//, '')} ${p.metric.metric_id}`);
       if (!other) continue;
-      expect(p.rows.map((o) => o.observation_id), p.where).toEqual(other.rows.map((o) => o.observation_id));
+      expect(
+        p.rows.map((o) => o.observation_id),
+        p.where,
+      ).toEqual(other.rows.map((o) => o.observation_id));
       compared++;
     }
     expect(compared).toBeGreaterThan(0);
