@@ -95,3 +95,9 @@ export function groupHeading(name: string, size: number, form: ChartForm, locale
 
 /** The form written on a chart's SVG root (data-form), so that a reader's tools and the site's tests can tell what it claims. */
 export const markForm = (svg: string, form: ChartForm) => svg.replace(/^<svg /, `<svg data-form="${form}" `);
+
+/** The observations a chart draws, in the order it draws them (ChartModel.drawn): for its table and its CSV. */
+export function inDrawnOrder<T extends { observation_id: string }>(observations: readonly T[], drawn: readonly string[]): T[] {
+  const byId = new Map(observations.map((o) => [o.observation_id, o]));
+  return drawn.flatMap((id) => byId.get(id) ?? []);
+}

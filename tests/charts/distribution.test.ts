@@ -125,7 +125,7 @@ describe('distributionSpec', () => {
     expect(big.match(/<a /g)).toHaveLength(6);
     expect(big.length).toBeLessThan(40_000);
     const height = Number(/viewBox="0 0 720 (\d+)"/.exec(big)![1]);
-    expect(height).toBe((10 + 6) * 28 + 50 + 12); // rows, frame, the unit under the axis
+    expect(height).toBe((10 + 6) * 28 + 50 + 12 + 16); // rows, frame, the unit under the axis, the national value’s label
   });
 
   it('marks the national value only in the years that have one', () => {

@@ -34,7 +34,19 @@ const htmlFiles = (dir: string): string[] =>
 const inOrder = (keys: string[]) => keys.every((k, i) => i === 0 || keys[i - 1]! <= k);
 const descending = (values: number[]) => values.every((v, i) => i === 0 || values[i - 1]! >= v);
 
-type Panel = { where: string; locale: 'zh-cn' | 'en'; metric: MetricRow; form: string | null; rows: Obs[]; svg: Element; texts: string[] };
+type Panel = {
+  where: string;
+  file: string;
+  locale: 'zh-cn' | 'en';
+  metric: MetricRow;
+  form: string | null;
+  rows: Obs[];
+  /** The rows of the chart's table, in its order. */
+  table: string[];
+  svg: Element;
+  texts: string[];
+};
+const obsIds = (links: Iterable<Element>) => [...new Set([...links].map((a) => a.getAttribute('href')?.split('#obs-')[1] ?? '').filter(Boolean))];
 
 function panels(): Panel[] {
   const out: Panel[] = [];
@@ -45,12 +57,14 @@ function panels(): Panel[] {
       const svg = panel.querySelector('svg');
       if (!svg || panel.closest('[data-growth-panel]') || panel.hasAttribute('data-growth-panel')) continue;
       // the rows in the order the chart draws them: its marks' links
-      const ids = [...svg.querySelectorAll('a')].map((a) => a.getAttribute('href')!.split('#obs-')[1]!);
-      const rows = [...new Set(ids)].map((id) => observations.get(id)!);
+      const rows = obsIds(svg.querySelectorAll('a')).map((id) => observations.get(id)!);
+      const figure = panel.closest('figure');
       const metric = metrics.get(rows[0]!.metric_id)!;
       out.push({
         where: `${relative(DIST, file)} ${metric.metric_id}`,
+        file: relative(DIST, file),
         locale,
+        table: figure ? obsIds(figure.querySelectorAll('details.table tbody a')) : [],
         metric,
         form: svg.getAttribute('data-form'),
         rows,
@@ -144,6 +158,25 @@ describe('every comparison panel of the built site, by its metric’s measure an
       labelled++;
     }
     expect(labelled).toBeGreaterThan(0);
+  });
+
+  it('lists the chart’s table in the chart’s order, and draws one order in both languages', () => {
+    const tables = all.filter((p) => p.table.length);
+    for (const p of tables) expect(p.table, p.where).toEqual(p.rows.map((o) => o.observation_id));
+    expect(tables.length).toBeGreaterThan(0);
+    // the same page and metric in the other language: en/<path> beside <path>
+    const zh = new Map(all.filter((p) => p.locale === 'zh-cn').map((p) => [`${p.file} ${p.metric.metric_id}`, p]));
+    let compared = 0;
+    for (const p of all.filter((p) => p.locale === 'en')) {
+      const other = zh.get(`${p.file.replace(/^en\//, '')} ${p.metric.metric_id}`);
+      if (!other) continue;
+      expect(
+        p.rows.map((o) => o.observation_id),
+        p.where,
+      ).toEqual(other.rows.map((o) => o.observation_id));
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(0);
   });
 
   it('makes every mark a target of at least 24 × 24 px', () => {

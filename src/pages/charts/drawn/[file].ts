@@ -4,7 +4,7 @@ import type { APIRoute } from 'astro';
 import { chartModel } from '../../../site/chart-model.ts';
 import { chartCsv } from '../../../site/chart-csv.ts';
 import { comparableRegions, metricObservations, siteData } from '../../../site/data.ts';
-import { hasComparisonChart } from '../../../site/chart-form.ts';
+import { hasComparisonChart, inDrawnOrder } from '../../../site/chart-form.ts';
 
 export async function getStaticPaths() {
   const data = await siteData();
@@ -18,10 +18,6 @@ export const GET: APIRoute = async ({ params }) => {
   const [, metricId, excel] = /^(.+?)(\.excel)?\.csv$/.exec(params.file!)!;
   const observations = metricObservations(data, metricId!);
   // the chart draws the same rows in both languages; the model of either says which
-  const drawn = new Set(chartModel(data.metric.get(metricId!)!, observations, data, 'zh-cn').drawn);
-  return chartCsv(
-    data,
-    observations.filter((o) => drawn.has(o.observation_id)),
-    excel !== undefined,
-  );
+  const drawn = chartModel(data.metric.get(metricId!)!, observations, data, 'zh-cn').drawn;
+  return chartCsv(data, inDrawnOrder(observations, drawn), excel !== undefined);
 };
