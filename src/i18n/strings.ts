@@ -436,6 +436,23 @@ const zh = {
     reports:
       '本站收录的地方教育局工作报告。标题由本站按地区、年份和文件类型拟定，原标题见各报告页；地区或年份由本站推断的，标题中注明。点击标题可阅读原文并查看从中整理的每个数字。',
   },
+  // A figure's card (FigureCard): one figure with its sentence, its report and how the report was read.
+  card: {
+    label: '数字卡片',
+    report: '报告',
+    bureau: '发布机构',
+    year: '报告年份',
+    regionInferred: '地区为本站推断',
+    regionUnknown: '地区未能识别',
+    yearInferred: '年份为本站推断',
+    yearUnknown: '报告隐去年份，无法确定',
+    separator: '；',
+    why: '依据',
+    fullText: '在报告全文中看这句话',
+    backToChart: '返回图表',
+    context: '正在阅读：',
+    contextHint: '点高亮的数字，回到它的数字卡片和图表。',
+  },
 };
 
 type Strings = typeof zh;
@@ -885,6 +902,23 @@ const en: Strings = {
       'The regions the reports come from. Most reports blank their place names; this site identifies the region from the schools, places and other clues left in the text, and each region’s page gives the evidence. Open a region for every figure it reports and how it compares with the others.',
     reports:
       'The local education bureaus’ work reports this site holds. Titles are written by this site from the region, the year and the kind of document (the original title is on each report’s page), and say where the region or year was inferred. Open a report to read its text and every figure taken from it.',
+  },
+  // A figure's card (FigureCard): one figure with its sentence, its report and how the report was read.
+  card: {
+    label: 'Figure card',
+    report: 'Report',
+    bureau: 'Bureau',
+    year: 'Report year',
+    regionInferred: 'region inferred by this site',
+    regionUnknown: 'region not identified',
+    yearInferred: 'year inferred by this site',
+    yearUnknown: 'year blanked by the report, not determined',
+    separator: '; ',
+    why: 'Why',
+    fullText: 'This sentence in the full report',
+    backToChart: 'Back to the chart',
+    context: 'Reading: ',
+    contextHint: 'Tap the highlighted figure to go back to its card and chart.',
   },
 };
 
