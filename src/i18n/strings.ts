@@ -453,6 +453,17 @@ const zh = {
     context: '正在阅读：',
     contextHint: '点高亮的数字，回到它的数字卡片和图表。',
   },
+  // Total education funding as each region reports it (FundingLead): spending and budgets apart, never ranked.
+  funding: {
+    heading: '教育经费总额：各地报告的数',
+    kinds: { spending: '实际支出（决算）', budget: '年初预算（预算）' } as Record<string, string>,
+    growth: '比上年 {g}',
+    sep: '，',
+    onlyGrowth: '未报总额',
+    computed: '（本站据两年总额推算）',
+    why: '这些数不能排名：决算是实际花出去的钱，预算是年初的计划，二者不是同一个数，而且各地规模和年份都不同。',
+    school: '学校建设投入是建校舍的钱，不是教育经费总额，单列在下面。',
+  },
 };
 
 type Strings = typeof zh;
@@ -919,6 +930,17 @@ const en: Strings = {
     backToChart: 'Back to the chart',
     context: 'Reading: ',
     contextHint: 'Tap the highlighted figure to go back to its card and chart.',
+  },
+  // Total education funding as each region reports it (FundingLead): spending and budgets apart, never ranked.
+  funding: {
+    heading: 'Total education funding, as each region reports it',
+    kinds: { spending: 'Spending (outturn, 决算)', budget: 'Budget at the start of the year (预算)' },
+    growth: '{g} on the year before',
+    sep: ', ',
+    onlyGrowth: 'total not reported',
+    computed: ' (computed by this site from two years’ totals)',
+    why: 'These cannot be ranked: spending is money spent and a budget is a plan, so they are not the same number, and the regions differ in size and year.',
+    school: 'School construction spending is money for buildings, not total education funding; it is shown separately below.',
   },
 };
 
