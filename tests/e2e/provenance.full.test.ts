@@ -3,6 +3,9 @@
 // what was inferred, a link to the full text and one back to the chart); the back link lands on the chart; the
 // full-text link lands on the highlighted figure with its report named above it.
 import type { Server } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_PATH, DIST } from './paths.ts';
@@ -16,6 +19,7 @@ import type { Region } from '../../src/model/region.ts';
 import { reportTitle } from '../../src/site/report-title.ts';
 import { inferenceLine, inferences } from '../../src/site/figure-card.ts';
 import { t } from '../../src/i18n/strings.ts';
+import { isWarning } from '../../src/vocab/flags.ts';
 import type { Locale } from '../../src/i18n/format.ts';
 
 let browser: Browser;
@@ -124,4 +128,41 @@ describe('from a chart mark to its sentence and back, without JavaScript', () =>
     },
     60_000,
   );
+});
+
+// One decision, the same on every page: a value with its qualifier, and a flag's badge by its severity.
+describe('the same figure and the same flag read alike on every page', () => {
+  const html = (path: string) => parseHTML(readFileSync(join(DIST, path, 'index.html'), 'utf8')).document;
+
+  it.each(['', 'en/'])('a qualified value is written alike on its card and in its report’s table (%s)', (prefix) => {
+    const qualified = (observations as Observation[]).filter((o) => o.qualifier && o.kind !== 'derived');
+    expect(qualified.length).toBeGreaterThan(0);
+    for (const o of qualified) {
+      const card = html(`${prefix}metrics/${o.metric_id}`).querySelector(`article.figure-card[id="obs-${o.observation_id}"] .figure-card-value strong`);
+      if (!card) continue; // a metric listing more sentences than a page shows links its CSV instead
+      const cell = html(`${prefix}reports/${o.report_id}`).querySelector(`#figures ~ .table-wrap a[href="#obs-${o.observation_id}"]`);
+      expect(cell?.textContent?.trim(), o.observation_id).toBe(card.textContent!.trim());
+    }
+  });
+
+  it.each([
+    ['zh-cn', ''],
+    ['en', 'en/'],
+  ] as const)('a flag’s badge is red only for a warning, on report and region pages (%s)', (locale, prefix) => {
+    const labels = t(locale).flags as Record<string, string>;
+    const byLabel = new Map(Object.entries(labels).map(([flag, label]) => [label, flag]));
+    const paths = [
+      ...(reports as PublishedReport[]).map((r) => `${prefix}reports/${r.report_id}`),
+      ...(regions as Region[]).map((r) => `${prefix}regions/${r.region_id}`),
+    ];
+    let seen = 0;
+    for (const path of paths)
+      for (const badge of html(path).querySelectorAll('span.badge')) {
+        const flag = byLabel.get(badge.textContent!.trim());
+        if (!flag) continue;
+        seen++;
+        expect(badge.classList.contains('warn'), `${path}: ${flag}`).toBe(isWarning(flag));
+      }
+    expect(seen).toBeGreaterThan(0);
+  });
 });
