@@ -122,6 +122,12 @@ describe('from a chart mark to its sentence and back, without JavaScript', () =>
       expect(await contextLine.isVisible()).toBe(true);
       expect(await onScreen(contextLine)).toBe(true);
       expect(await contextLine.textContent()).toContain(reportTitle(r, where, locale));
+      // the line names the report above the figure, never over it
+      const [lineBottom, figureTop] = [
+        await contextLine.evaluate((e) => e.getBoundingClientRect().bottom),
+        await inText.evaluate((e) => e.getBoundingClientRect().top),
+      ];
+      expect(figureTop).toBeGreaterThanOrEqual(lineBottom);
       // and from the figure back to its card
       expect(await inText.locator('xpath=ancestor::a[1]').getAttribute('href')).toMatch(new RegExp(`/metrics/${o.metric_id}/#${id}$`));
       await context.close();
