@@ -138,7 +138,9 @@ describe('from a chart mark to its sentence and back, without JavaScript', () =>
 
 // One decision, the same on every page: a value with its qualifier, and a flag's badge by its severity.
 describe('the same figure and the same flag read alike on every page', () => {
-  const html = (path: string) => parseHTML(readFileSync(join(DIST, path, 'index.html'), 'utf8')).document;
+  const parsed = new Map<string, Document>();
+  const html = (path: string) =>
+    parsed.get(path) ?? parsed.set(path, parseHTML(readFileSync(join(DIST, path, 'index.html'), 'utf8')).document as unknown as Document).get(path)!;
 
   it.each(['', 'en/'])('a qualified value is written alike on its card and in its report’s table (%s)', (prefix) => {
     const qualified = (observations as Observation[]).filter((o) => o.qualifier && o.kind !== 'derived');
