@@ -481,6 +481,34 @@ const zh = {
     national: '全国 {value}（{year}）',
     formName: { ranked: '排序', unranked: '不排名', 'by-province': '按省分组', none: '无图' },
   },
+  // A figure's card (FigureCard): one figure with its sentence, its report and how the report was read.
+  card: {
+    label: '数字卡片',
+    report: '报告',
+    bureau: '发布机构',
+    year: '报告年份',
+    regionInferred: '地区为本站推断',
+    regionUnknown: '地区未能识别',
+    yearInferred: '年份为本站推断',
+    yearUnknown: '报告隐去年份，无法确定',
+    separator: '；',
+    why: '依据',
+    fullText: '在报告全文中看这句话',
+    backToChart: '返回图表',
+    context: '正在阅读：',
+    contextHint: '点高亮的数字，回到它的数字卡片和图表。',
+  },
+  // Total education funding as each region reports it (FundingLead): spending and budgets apart, never ranked.
+  funding: {
+    heading: '教育经费总额：各地报告的数',
+    kinds: { spending: '实际支出（决算）', budget: '年初预算（预算）' } as Record<string, string>,
+    growth: '比上年 {g}',
+    sep: '，',
+    onlyGrowth: '未报总额',
+    computed: '（本站据两年总额推算）',
+    why: '这些数不能排名：决算是实际花出去的钱，预算是年初的计划，二者不是同一个数，而且各地规模和年份都不同。',
+    school: '学校建设投入是建校舍的钱，不是教育经费总额，单列在下面。',
+  },
 };
 
 type Strings = typeof zh;
@@ -624,7 +652,8 @@ const en: Strings = {
   noComparable: 'Fewer than two regions report a whole-region actual value of this definition, so no comparison chart is drawn; every value is listed below.',
   notRanked: 'The programmes and honours differ from place to place: the values are listed, never ranked across regions.',
   sizeWarning: 'These are totals: regions with more people and schools naturally have larger values; without a denominator, do not rank them.',
-  provinceWarning: 'Undergraduate lines are set by each province, and exam systems differ: compare rates within a province only; the chart groups them by province.',
+  provinceWarning:
+    'Undergraduate lines are set by each province, and exam systems differ: compare rates within a province only; the chart groups them by province.',
   otherValues: 'Other values (not set beside the chart’s values)',
   targetsHeading: 'Targets and plans',
   partsHeading: 'Values for part of a region',
@@ -975,6 +1004,34 @@ const en: Strings = {
     noPeerInProvince: '{province} (no other region of this province)',
     national: 'National {value} ({year})',
     formName: { ranked: 'ranked', unranked: 'not ranked', 'by-province': 'by province', none: 'no chart' },
+  },
+  // A figure's card (FigureCard): one figure with its sentence, its report and how the report was read.
+  card: {
+    label: 'Figure card',
+    report: 'Report',
+    bureau: 'Bureau',
+    year: 'Report year',
+    regionInferred: 'region inferred by this site',
+    regionUnknown: 'region not identified',
+    yearInferred: 'year inferred by this site',
+    yearUnknown: 'year blanked by the report, not determined',
+    separator: '; ',
+    why: 'Why',
+    fullText: 'This sentence in the full report',
+    backToChart: 'Back to the chart',
+    context: 'Reading: ',
+    contextHint: 'Tap the highlighted figure to go back to its card and chart.',
+  },
+  // Total education funding as each region reports it (FundingLead): spending and budgets apart, never ranked.
+  funding: {
+    heading: 'Total education funding, as each region reports it',
+    kinds: { spending: 'Spending (outturn, 决算)', budget: 'Budget at the start of the year (预算)' },
+    growth: '{g} on the year before',
+    sep: ', ',
+    onlyGrowth: 'total not reported',
+    computed: ' (computed by this site from two years’ totals)',
+    why: 'These cannot be ranked: spending is money spent and a budget is a plan, so they are not the same number, and the regions differ in size and year.',
+    school: 'School construction spending is money for buildings, not total education funding; it is shown separately below.',
   },
 };
 

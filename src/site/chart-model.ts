@@ -74,8 +74,8 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
     locale,
     region: (id) => data.region.get(id),
     national: (metricId, year) => nationalValue(data, metricId, year),
-    // a computed value has no sentence of its own: its mark opens its entry on its metric's page
-    href: (o) => (o.kind === 'derived' ? routes.computed(locale, o.metric_id, o.observation_id) : routes.observation(locale, o.report_id, o.observation_id)),
+    // every mark opens its figure's card on its metric's page (a computed value's card is its formula entry)
+    href: (o) => routes.card(locale, o.metric_id, o.observation_id),
     reportYear: (id) => data.report.get(id)?.year ?? null,
     byProvince: metric.compare === 'province',
     order: { form, measure: metric.measure },

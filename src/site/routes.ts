@@ -28,6 +28,8 @@ export const routes = {
   search: (l: Locale, province?: string) => `${page(l, 'search/')}${province ? `?province=${province}` : ''}`,
   /** A value this site computed: its entry on its metric's page, with its formula and the sentences of its inputs. */
   computed: (l: Locale, metricId: string, observationId: string) => `${page(l, `metrics/${metricId}/`)}#obs-${observationId}`,
+  /** A figure's card on its metric's page: its value, sentence, report and how it was read; where every chart mark links. */
+  card: (l: Locale, metricId: string, observationId: string) => `${page(l, `metrics/${metricId}/`)}#obs-${observationId}`,
   /** The sentence an observation came from: its anchor on the report page. */
   observation: (l: Locale, reportId: string, observationId: string) => `${page(l, `reports/${reportId}/`)}#obs-${observationId}`,
 };

@@ -145,18 +145,22 @@ describe('reading a chart', () => {
     await close();
   });
 
-  it('lands on the highlighted figure of the report when a mark is clicked, and the figure links back to its chart', async () => {
+  it('opens the figure’s card when a mark is clicked, and from the card the highlighted figure in its report, which links back to the card', async () => {
     const { page, close } = await open(`metrics/${firstMetric()}/`);
     await page.locator('figure.chart svg a').first().click();
-    await page.waitForURL(/\/reports\/.+#obs-/);
+    await page.waitForURL(new RegExp(`/metrics/${firstMetric()}/#obs-`));
     const id = decodeURIComponent(new URL(page.url()).hash.slice(1));
+    const card = page.locator(`article.figure-card[id="${id}"]`);
+    await expect.poll(() => card.evaluate((el) => getComputedStyle(el).borderTopColor), REACTS).toBe('rgb(224, 180, 0)');
+    await card.locator('.figure-card-links a').first().click();
+    await page.waitForURL(new RegExp(`/reports/.+#${id}$`));
     // The figure itself is highlighted (a sentence may hold three figures), not the sentence around it.
     const figure = page.locator(`[id="${id}"]`).locator('xpath=ancestor-or-self::span[contains(@class, "fig")][1]').locator('mark').first();
     await expect.poll(() => figure.evaluate((el) => getComputedStyle(el).backgroundColor), REACTS).toBe('rgb(255, 224, 138)');
     const quote = page.locator(`[id="${id}"]`).locator('xpath=ancestor::span[contains(@class, "quote")][1]');
     expect(await quote.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgb(255, 224, 138)');
     await figure.click();
-    await page.waitForURL(new RegExp(`/metrics/${firstMetric()}/#chart-${firstMetric()}$`));
+    await page.waitForURL(new RegExp(`/metrics/[^/]+/#${id}$`));
     await close();
   });
 

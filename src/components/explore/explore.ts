@@ -2,6 +2,7 @@
 // with hyparquet) is fetched when the explorer starts, so no other page and no first paint waits for it.
 import { formatValue } from '../../i18n/format.ts';
 import { provinceCode } from '../../site/listing.ts';
+import { flagBadge } from '../../site/badges.ts';
 import {
   FACETS,
   PAGE_ROWS,
@@ -194,14 +195,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
             el('td', {}, periodLabel(d.period, columns.year[i] ?? null)),
             el('td', { class: 'num' }, `${config.qualifierSigns[d.qualifier ?? ''] ?? ''}${formatValue(d.value_base, d.unit_base, locale)}`),
             el('td', {}, w.kinds[kind as keyof typeof w.kinds] ?? kind),
-            el(
-              'td',
-              {},
-              ...flags.flatMap((f, k) => [
-                k ? ' ' : '',
-                el('span', { class: f.startsWith('year_') || f.startsWith('region_') ? 'badge' : 'badge warn' }, w.flags[f as keyof typeof w.flags] ?? f),
-              ]),
-            ),
+            el('td', {}, ...flags.flatMap((f, k) => [k ? ' ' : '', el('span', { class: flagBadge(f, w.flags).class }, flagBadge(f, w.flags).label)])),
             el('td', {}, source),
           ),
         );
