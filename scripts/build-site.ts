@@ -5,13 +5,25 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { recoverStaging, swapIn } from '../src/pipeline/staging.ts';
-import { repositoryUrl } from '../src/site/issue.ts';
+import { repositoryUrl, webAddress } from '../src/site/issue.ts';
 
-// An address in REPO_URL or CITATION.cff that every issue link would point at, refused before anything is built.
+// The addresses every page is built with, refused before anything is built: the repository every issue link points
+// at (REPO_URL or CITATION.cff), the site's own address (SITE_URL: canonical links, citations, previews) and the
+// path it is served under (BASE_PATH, written into every link and script address).
+const problems: string[] = [];
 try {
   repositoryUrl();
 } catch (error) {
-  console.error(`${(error as Error).message}\nThe site was not built; dist/ was left as it was.`);
+  problems.push((error as Error).message);
+}
+const siteUrl = process.env.SITE_URL;
+if (siteUrl && !webAddress(siteUrl)) problems.push(`SITE_URL: ${JSON.stringify(siteUrl.slice(0, 160))} is not an http(s) address with a host`);
+const basePath = process.env.BASE_PATH;
+if (basePath && !/^\/(?:[A-Za-z0-9._~-]+\/)*$/.test(basePath) && !/^\/(?:[A-Za-z0-9._~-]+\/)*[A-Za-z0-9._~-]+$/.test(basePath)) {
+  problems.push(`BASE_PATH: ${JSON.stringify(basePath.slice(0, 160))} is not a path of plain segments such as /bureau-atlas/`);
+}
+if (problems.length) {
+  console.error(`${problems.join('\n')}\nThe site was not built; dist/ was left as it was.`);
   process.exit(1);
 }
 

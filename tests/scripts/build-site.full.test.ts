@@ -106,4 +106,23 @@ describe('npm run build, all or nothing', () => {
     expect(files(dist)).toEqual(before);
     expect(readdirSync(join(dist, '..'))).toEqual(['dist']);
   });
+
+  it.each([
+    ['SITE_URL', 'javascript:alert(1)//', 'SITE_URL: "javascript:alert(1)//" is not an http(s) address'],
+    ['SITE_URL', 'data:text/html,x', 'SITE_URL: "data:text/html,x" is not an http(s) address'],
+    ['BASE_PATH', '/a"><script>alert(1)</script>/', 'BASE_PATH: "/a\\"><script>alert(1)</script>/" is not a path of plain segments'],
+    ['BASE_PATH', 'javascript:alert(1)//', 'BASE_PATH: "javascript:alert(1)//" is not a path'],
+  ])('%s=%j stops the build before anything is built', (name, value, message) => {
+    const dist = previousSite();
+    const before = files(dist);
+    const refused = spawnSync(process.execPath, ['scripts/build-site.ts'], {
+      cwd: REPO,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, DIST_DIR: dist, BUILD: 'finish', REPO_URL: '', [name]: value },
+    });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(message);
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    expect(files(dist)).toEqual(before);
+  });
 });
