@@ -2,8 +2,8 @@
 // Reports are compiled and written one at a time (compileStream), so a national dataset fits in memory. Reading,
 // validating and proving run in a worker thread, serialising and writing in this one: each report is handed over as
 // it is compiled, in order, so the output is what one thread writes, in about half the time on two cores.
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, realpathSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { openDataset } from '../src/pipeline/read.ts';
 import { compileStream, type CompiledReport, type DatasetTables } from '../src/pipeline/compile.ts';
@@ -41,6 +41,16 @@ function compileInWorker({ dataDir, written }: { dataDir: string; written: Int32
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.DATA_DIR ?? 'data');
   const outDir = resolve(process.env.OUT_DIR ?? 'public/data');
+  // The output folder is replaced whole: one that is the data folder, inside it or around it would replace the
+  // curated data with the compiled files.
+  const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : `${outer}${sep}`);
+  const real = (path: string) => (existsSync(path) ? realpathSync(path) : path);
+  const [out, data] = [real(outDir), real(dataDir)];
+  if (within(out, data) || within(data, out)) {
+    const where = out === data ? 'the data folder' : within(out, data) ? 'inside the data folder' : 'a folder the data folder is in';
+    console.error(`OUT_DIR ${outDir}: is ${where} (${dataDir}); the output replaces its folder whole, so it must be elsewhere`);
+    process.exit(2);
+  }
   const started = performance.now();
   const staged = new StagedOutput(outDir);
   // the changelog needs every row's manifest line: kept only for a data folder with releases

@@ -33,6 +33,8 @@ if (values.out && existsSync(values.out) && !values.force) fail(`${values.out} e
 if (values.out && !existsSync(dirname(resolve(values.out)))) fail(`--out ${values.out}: the folder ${dirname(values.out)} does not exist`);
 if (!existsSync(file!)) fail(`${file}: no such file`);
 if (statSync(file!).isDirectory()) fail(`${file}: is a folder, not a file`);
+// a FIFO or a device would be read until it ends, which it may never do
+if (!statSync(file!).isFile()) fail(`${file}: is not a regular file (a pipe, socket or device); save the report's text to a file first`);
 let bytes: Uint8Array;
 try {
   bytes = readFileSync(file!);

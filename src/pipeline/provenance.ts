@@ -4,7 +4,8 @@ import type { Problem } from './problems.ts';
 import type { ValidReport } from './validate.ts';
 import { jsonKeyLine } from '../lib/json-lines.ts';
 import { sha256 } from '../lib/hash.ts';
-import { codePointOffset, occurrences } from '../lib/offsets.ts';
+import { codePointOffset } from '../lib/offsets.ts';
+import { quoteOccurrences, sourceLineAt } from './source-index.ts';
 import { parseFigure, type ParsedFigure } from '../text/figure.ts';
 import type { FigureRow } from '../model/figure.ts';
 
@@ -210,11 +211,16 @@ function figureInSourceProblem(source: string, start: number, end: number): stri
 }
 
 /** The sentence's edges a figure's quote reaches in its line: words the snapshot has there and source.txt dropped. */
-function droppedWords(source: string, quoteStart: number, quoteEnd: number, edges: (LineEdges | null)[]): string | null {
-  const lineIndex = source.slice(0, quoteStart).split('\n').length - 1;
+function droppedWords(
+  report: Pick<ValidReport, 'source' | 'figures' | 'skipped'>,
+  quoteStart: number,
+  quoteEnd: number,
+  edges: (LineEdges | null)[],
+): string | null {
+  const { source } = report;
+  const { line: lineIndex, start: lineStart } = sourceLineAt(report, quoteStart);
   const edge = edges[lineIndex];
   if (!edge) return null;
-  const lineStart = source.lastIndexOf('\n', quoteStart - 1) + 1;
   const lineEnd = source.indexOf('\n', quoteEnd);
   const text = source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd).replace(/\r$/, '');
   // The quote's sentence runs to the line's start (or end) when no sentence ends between them.
@@ -237,7 +243,7 @@ export function proveFigure(
 ): { located: FigureOffsets | null; problems: Problem[] } {
   const path = report.figuresPath;
   const problems: Problem[] = [];
-  const found = occurrences(report.source, row.quote);
+  const found = quoteOccurrences(report, row.quote);
   if (found.count !== 1) {
     problems.push({
       path,
@@ -278,7 +284,7 @@ export function proveFigure(
   const figureAt = found.first + inQuote[0]! + figure.offset;
   const seen = figureInSourceProblem(report.source, found.first + inQuote[0]!, found.first + inQuote[0]! + row.figure_text.length);
   if (seen) problems.push({ path, line, field: 'figure_text', message: seen, got: row.figure_text });
-  const dropped = droppedWords(report.source, found.first, found.first + row.quote.length, edges);
+  const dropped = droppedWords(report, found.first, found.first + row.quote.length, edges);
   if (dropped !== null)
     problems.push({
       path,

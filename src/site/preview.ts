@@ -3,6 +3,7 @@
 // site's name and licence, in the page's language. Pure: SVG text out, rendered to PNG by src/charts/png.ts.
 import type { Locale } from '../i18n/format.ts';
 import { CHART_FONTS } from '../charts/fonts.ts';
+import { xmlSafeAttributes } from '../charts/render.ts';
 import { localized } from '../i18n/locale.ts';
 import { fill, t } from '../i18n/strings.ts';
 import type { SiteData } from './data.ts';
@@ -95,9 +96,12 @@ export function previewSvg(card: PreviewCard): string {
   const chartBottom = height - 96;
   let chart = '';
   if (card.chart) {
-    const [, w, h] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(card.chart)?.map(Number) ?? [0, 720, 300];
+    // The chart comes serialised as HTML, where < and > stand bare in attributes (a region named `Boshan></svg>`):
+    // written again as XML first, so that the opening tag ends at its own > and the card parses as SVG.
+    const xml = xmlSafeAttributes(card.chart);
+    const [, w, h] = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(xml)?.map(Number) ?? [0, 720, 300];
     const scale = Math.min((width - 2 * margin) / w!, (chartBottom - chartTop) / h!);
-    const inner = card.chart.replace(/<svg\b[^>]*?>/, (open) =>
+    const inner = xml.replace(/<svg\b[^>]*?>/, (open) =>
       open
         .replace(/\s(width|height|x|y)="[^"]*"/g, '')
         .replace('<svg', `<svg x="${margin}" y="${chartTop}" width="${w! * scale}" height="${h! * scale}"`)

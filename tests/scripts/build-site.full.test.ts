@@ -2,7 +2,7 @@
 // when both are complete. The site build is stood in for by a program that writes part of a new site and then is
 // killed, fails, or finishes, so that what a reader would be served in each case can be checked in seconds.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -105,5 +105,38 @@ describe('npm run build, all or nothing', () => {
     expect(refused.stderr).toContain('REPO_URL: "javascript:alert(1)" is not an http(s) address');
     expect(files(dist)).toEqual(before);
     expect(readdirSync(join(dist, '..'))).toEqual(['dist']);
+  });
+
+  it.each([
+    ['SITE_URL', 'javascript:alert(1)//', 'SITE_URL: "javascript:alert(1)//" is not an http(s) address'],
+    ['SITE_URL', 'data:text/html,x', 'SITE_URL: "data:text/html,x" is not an http(s) address'],
+    ['BASE_PATH', '/a"><script>alert(1)</script>/', 'BASE_PATH: "/a\\"><script>alert(1)</script>/" is not a path of plain segments'],
+    ['BASE_PATH', 'javascript:alert(1)//', 'BASE_PATH: "javascript:alert(1)//" is not a path'],
+    ['DIST_DIR', 'src', 'one of its source folders; the build replaces it whole'],
+    ['DIST_DIR', 'data/site', 'one of its source folders; the build replaces it whole'],
+    ['DIST_DIR', '.', 'is the project, a folder around it'],
+    ['DIST_DIR', '..', 'is the project, a folder around it'],
+  ])('%s=%j stops the build before anything is built', (name, value, message) => {
+    // a project of its own (its scripts are this one's), so that a build that took DIST_DIR=src replaced only a copy
+    // (inside a folder of its own, which DIST_DIR=.. names)
+    const project = join(mkdtempSync(join(tmpdir(), 'atlas-project-')), 'project');
+    mkdirSync(project);
+    symlinkSync(join(REPO, 'scripts'), join(project, 'scripts'));
+    mkdirSync(join(project, 'src'));
+    mkdirSync(join(project, 'data'));
+    writeFileSync(join(project, 'src', 'page.astro'), 'source');
+    const dist = previousSite();
+    const before = files(dist);
+    const refused = spawnSync(process.execPath, ['scripts/build-site.ts'], {
+      cwd: project,
+      encoding: 'utf8',
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, DIST_DIR: dist, BUILD: 'finish', REPO_URL: '', [name]: value },
+    });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(message);
+    expect(refused.stderr).not.toMatch(/\n\s+at /);
+    expect(files(dist)).toEqual(before);
+    expect(readFileSync(join(project, 'src', 'page.astro'), 'utf8')).toBe('source');
+    expect(readdirSync(project).sort()).toEqual(['data', 'scripts', 'src']);
   });
 });

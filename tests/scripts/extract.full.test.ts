@@ -37,6 +37,16 @@ describe('npm run extract', () => {
     expect(readFileSync(curated, 'utf8')).toContain('18亿元');
   });
 
+  it('refuses a FIFO at once, rather than wait for it to end', () => {
+    const fifo = join(dir, 'report.fifo');
+    spawnSync('mkfifo', [fifo]);
+    const started = performance.now();
+    const result = spawnSync(process.execPath, ['scripts/extract.ts', fifo], { encoding: 'utf8', timeout: 20_000 });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim()).toBe(`extract: ${fifo}: is not a regular file (a pipe, socket or device); save the report's text to a file first`);
+    expect(performance.now() - started).toBeLessThan(15_000);
+  });
+
   it('names UTF-16LE text and UTF-8 cut mid-character for what they are', () => {
     const text = '加大教育投入,投资18亿元的9所中小学建设稳步推进。\n';
     const utf16 = extract(file('utf16.txt', Buffer.from(text, 'utf16le')));

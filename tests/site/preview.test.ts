@@ -1,3 +1,4 @@
+import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { PREVIEW, previewSvg, textEms, wrapEms } from '../../src/site/preview.ts';
 
@@ -28,5 +29,16 @@ describe('preview cards', () => {
     const [, w, h] = /<svg[^>]* x="64" y="[\d.]+" width="([\d.]+)" height="([\d.]+)"/.exec(svg)!.map(Number);
     expect(w! / h!).toBeCloseTo(2);
     expect(w).toBeLessThanOrEqual(PREVIEW.width - 128);
+  });
+
+  it('takes a chart whose labels hold markup (HTML serialises < > bare in attributes) and stays well-formed SVG', () => {
+    const label = 'Boshan></svg> aa bb <a href=//evil.example>x</a> Zhangdian x="y';
+    const chart = `<svg viewBox="0 0 360 180" width="360" height="180" aria-label="${label.replaceAll('"', '&quot;')}"><text>${label.replaceAll('<', '&lt;')}</text></svg>`;
+    const svg = previewSvg({ locale: 'en', siteName: 'Bureau Atlas', footer: 'CC BY 4.0', title: 'Rate', subtitle: 'Figures: 2', chart });
+    const image = new Resvg(svg).render();
+    expect(image.width).toBe(PREVIEW.width);
+    expect(svg).not.toMatch(/<a\b/);
+    expect(svg).toContain('aria-label="Boshan&gt;&lt;/svg&gt; aa bb');
+    expect(/<svg[^>]* x="64" y="[\d.]+" width="([\d.]+)"/.test(svg)).toBe(true);
   });
 });
