@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import { sha256 } from '../src/lib/hash.ts';
 import { synthesize } from './synth/synthesize.ts';
 import { commandLine, usageErrors, wholeNumber } from './lib/args.ts';
+import { csvText } from '../src/lib/csv.ts';
 
 const { rows, sourceMb, keep } = usageErrors('bench:data-scale', () => {
   const { values } = commandLine({
@@ -63,7 +64,13 @@ function dataset(name: string, copies: number, fillerLines: number): { dir: stri
   const source = `${lines.join('\n')}\n`;
   writeFileSync(join(out, 'source.txt'), source);
   writeFileSync(join(dir, 'snapshots', meta.seed_file as string), source);
-  writeFileSync(join(out, 'figures.csv'), `${Papa.unparse(figureRows, { columns, newline: '\n' })}\n`);
+  writeFileSync(
+    join(out, 'figures.csv'),
+    csvText(
+      columns,
+      figureRows.map((r) => columns.map((c) => r[c])),
+    ),
+  );
   writeFileSync(join(out, 'report.json'), `${JSON.stringify({ ...meta, seed_sha256: sha256(source), source_sha256: sha256(source) }, null, 2)}\n`);
   return { dir, rows: figureRows.length, bytes: Buffer.byteLength(source) };
 }

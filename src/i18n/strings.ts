@@ -52,7 +52,6 @@ const zh = {
   } satisfies Record<Flag, string> as Labels<Flag>,
   qualifiers: { '': '', approx: '约', gt: '超过', ge: '不低于', lt: '不到', le: '不超过' } satisfies Record<Qualifier, string> as Labels<Qualifier>,
   // only for a value with a qualifier: the English space would otherwise lead the value
-  qualifiedValue: '{qualifier}{value}',
   notOfficial: '本站数字均为各地教育局在工作报告中自述的数字，不是官方统计数据。',
   csvFormulas:
     "CSV 文件中，以 =、+、-、@、制表符或回车开头的文字单元格前加一个英文单引号（'），以免电子表格把它当作公式执行；数值列（如 -482）照原样写出。JSON 文件保留原文。",
@@ -77,17 +76,11 @@ const zh = {
   // where nothing is drawn there is no mark to select
   sourceOnly: '来源：各地教育局工作报告，经本站整理。',
   chartAlt: '{name}：{n} 个同一口径的全地区实际数值，来自 {regions} 个地区。最高为{highestLabel}的 {highest}，最低为{lowestLabel}的 {lowest}。',
-  chartTable: '图表数据',
-  downloadCsv: '下载数据（CSV，UTF-8）',
-  downloadExcel: '下载数据（Excel 可直接打开的 CSV）',
   downloadRows: '全部数字（JSON，与 observations 同列）',
-  downloadSvg: '下载图片（SVG）',
-  downloadPng: '下载图片（PNG）',
   coverage: '覆盖情况：哪个地区报告了哪个指标、哪一年',
   compareNote:
     '每张对比图只画同一口径、同一类型的全地区实际数值；目标、计划、地区的一部分和其他期间的数值在图下另列。不同行政级别与不同年份在图上标明；总量随地区规模而变，不宜直接排名。',
   mixedLevels: '注意：图中包含不同行政级别的地区',
-  mixedYears: '注意：图中数值来自不同年份',
   yearUnknown: '年份不明',
   allFigures: '全部数字',
   reports: '报告',
@@ -117,7 +110,6 @@ const zh = {
   notFoundText: '没有找到这个页面。可以从首页或搜索重新开始。',
   license: '许可',
   columns: '字段说明',
-  textAlternative: '图表文字说明',
   provinceUnknown: '省份不明',
   allProvinces: '全部省份',
   pages: '分页',
@@ -132,9 +124,6 @@ const zh = {
   searchThisProvince: '在本省的地区页和报告原文中搜索',
   halves: { H1: '{y}年上半年', H2: '{y}年下半年', S1: '{y}年春季学期', S2: '{y}年秋季学期' } satisfies Record<PeriodPart, string> as Labels<PeriodPart>,
   relativeYears: { Y: '年份不明（报告当年）', 'Y-1': '年份不明（报告上一年）', 'Y+1': '年份不明（报告下一年）' } as Record<string, string>,
-  inferredLegend: '* 推断：原文未写明这一地区或年份，由本站据原文推断（依据见地区页和报告页）',
-  qualifierLegend: '≈ 约、近；> 余、多、超过；≥ 以上、不低于；< 不到、低于；≤ 以内、不超过',
-  comparedCount: '{n} 个地区有同一口径的全地区实际数值',
   onlyOneComparable: '只有{region}有这一口径的全地区实际数值（{value}，{period}）。其他地区没有同一口径的数值，因此不画对比图。',
   noComparable: '没有两个以上地区报告这一口径的全地区实际数值，因此不画对比图；下面列出全部数值。',
   notRanked: '各地的项目、荣誉名目不同，数值只列出，不在地区间排名。',
@@ -274,9 +263,7 @@ const zh = {
   coverageCaption: '{n} 个地区：每年报告各指标的地区数（按地区的明细见各指标的 CSV）',
   noComparedInTopic: '这个主题暂时没有两个以上地区都报告的指标。',
   listSeparator: '、',
-  unitHeading: '单位',
   yearOf: '{y} 年',
-  flaggedWarning: '⚠ 标记的 {n} 个数值与原文自身的其他数字不符或原文残缺，保留原样，详见{where}',
   flaggedWhere: { csv: ' CSV', table: '表格' },
   distribution: {
     n: '{n} 个',
@@ -479,7 +466,6 @@ const zh = {
     orderByProvinceCode: '按省份分组（按行政区划代码顺序），省内按行政区划代码顺序排列，不按数值排名。',
     noPeerInProvince: '{province}（本省无其他地区可比）',
     national: '全国 {value}（{year}）',
-    formName: { ranked: '排序', unranked: '不排名', 'by-province': '按省分组', none: '无图' },
   },
   // A figure's card (FigureCard): one figure with its sentence, its report and how the report was read.
   card: {
@@ -560,7 +546,6 @@ const en: Strings = {
     rate_above_100: 'A rate above 100 % (possible for gross enrolment or completion rates; check the sentence)',
   } satisfies Record<Flag, string>,
   qualifiers: { '': '', approx: 'about', gt: 'more than', ge: 'at least', lt: 'less than', le: 'at most' } satisfies Record<Qualifier, string>,
-  qualifiedValue: '{qualifier} {value}',
   notOfficial: 'Every figure here is what a local education bureau said in its own work report, not an official statistic.',
   csvFormulas:
     "In the CSV files, a text cell that begins with =, +, -, @, a tab or a carriage return is written with a leading apostrophe ('), so that a spreadsheet shows it as text instead of running it as a formula; numeric columns (a change of -482) are written as they are. The JSON files keep the text as written.",
@@ -585,17 +570,11 @@ const en: Strings = {
   sourceOnly: 'Source: local education bureaus’ work reports, curated by Bureau Atlas.',
   chartAlt:
     '{name}: {n} whole-region actual values of one definition from {regions} regions. The highest is {highest} ({highestLabel}); the lowest is {lowest} ({lowestLabel}).',
-  chartTable: 'Chart data',
-  downloadCsv: 'Download data (CSV, UTF-8)',
-  downloadExcel: 'Download data (CSV that Excel opens as is)',
   downloadRows: 'All its figures (JSON, the columns of observations)',
-  downloadSvg: 'Download image (SVG)',
-  downloadPng: 'Download image (PNG)',
   coverage: 'Coverage: which region reports which metric, for which year',
   compareNote:
     'Each comparison chart draws only whole-region actual values of one definition and one kind; targets, plans, parts of regions and other periods are listed below it. Different administrative levels and years are marked on the chart; totals grow with a region’s size, so do not rank them directly.',
   mixedLevels: 'Note: this chart mixes administrative levels',
-  mixedYears: 'Note: values are from different years',
   yearUnknown: 'year unknown',
   allFigures: 'All figures',
   reports: 'Reports',
@@ -625,7 +604,6 @@ const en: Strings = {
   notFoundText: 'There is no page here. Start again from the home page or the search.',
   license: 'Licence',
   columns: 'Column dictionary',
-  textAlternative: 'Text description of the chart',
   provinceUnknown: 'Province unknown',
   allProvinces: 'All provinces',
   pages: 'Pages',
@@ -644,9 +622,6 @@ const en: Strings = {
     'Y-1': 'year unknown (the year before the report)',
     'Y+1': 'year unknown (the year after the report)',
   },
-  inferredLegend: '* inferred: the text does not name this region or year; this site inferred it from the text (evidence on the region and report pages)',
-  qualifierLegend: '≈ about, nearly; > more than; ≥ at least; < less than; ≤ at most',
-  comparedCount: '{n} regions have a whole-region actual value of this definition',
   onlyOneComparable:
     'Only {region} has a whole-region actual value of this definition ({value}, {period}). No other region has a value defined the same way, so no comparison chart is drawn.',
   noComparable: 'Fewer than two regions report a whole-region actual value of this definition, so no comparison chart is drawn; every value is listed below.',
@@ -787,9 +762,7 @@ const en: Strings = {
   coverageCaption: "{n} regions: how many report each metric, by year (per region: each metric's CSV)",
   noComparedInTopic: 'No metric of this topic is reported by two or more regions yet.',
   listSeparator: ', ',
-  unitHeading: 'Unit',
   yearOf: '{y}',
-  flaggedWarning: '⚠ {n} value(s) contradict other figures of their own source or are garbled; kept as written, see the {where}',
   flaggedWhere: { csv: 'CSV', table: 'table' },
   distribution: {
     n: 'n = {n}',
@@ -1003,7 +976,6 @@ const en: Strings = {
     orderByProvinceCode: 'Grouped by province (in region-code order), in region-code order within a province; not ranked by value.',
     noPeerInProvince: '{province} (no other region of this province)',
     national: 'National {value} ({year})',
-    formName: { ranked: 'ranked', unranked: 'not ranked', 'by-province': 'by province', none: 'no chart' },
   },
   // A figure's card (FigureCard): one figure with its sentence, its report and how the report was read.
   card: {

@@ -258,11 +258,11 @@ describe('navigation, search and downloads', () => {
     await expect.poll(() => excerpts.count(), SEARCH_ANSWERS).toBeGreaterThan(2);
     const s = t(locale);
     // Labels of the info grid and of the chart's closed sections are not the page's text (a chart's "Unit: %" line is).
-    const labels = [s.definition, s.unit, s.otherLangName, s.textAlternative, s.chartTable];
+    const labels = [s.definition, s.unit, s.otherLangName, s.frame.tabs.table, s.frame.tabs.sentences];
     const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     for (const text of await excerpts.allTextContents()) {
       for (const label of labels) expect(text, `${label} glued to its value in: ${text}`).not.toMatch(new RegExp(`${escape(label)}(?![\\s:：]|$)`));
-      for (const download of [s.downloadCsv, s.downloadRows]) expect(text).not.toContain(download);
+      for (const download of [s.frame.csv, s.frame.excel, s.downloadRows]) expect(text).not.toContain(download);
       expect(text).not.toMatch(/\.(csv|json)\b/);
       // "…capacity of a schoolUnitpeople": a field's last word glued to the next field's first
       expect(text).not.toMatch(/[a-z][A-Z][a-z]/);
