@@ -2,7 +2,7 @@
 // Reports are compiled and written one at a time (compileStream), so a national dataset fits in memory. Reading,
 // validating and proving run in a worker thread, serialising and writing in this one: each report is handed over as
 // it is compiled, in order, so the output is what one thread writes, in about half the time on two cores.
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { openDataset } from '../src/pipeline/read.ts';
@@ -41,6 +41,10 @@ function compileInWorker({ dataDir, written }: { dataDir: string; written: Int32
 async function main(): Promise<void> {
   const dataDir = resolve(process.env.DATA_DIR ?? 'data');
   const outDir = resolve(process.env.OUT_DIR ?? 'public/data');
+  if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) {
+    console.error(`DATA_DIR ${dataDir}: no such folder; ${outDir} was left as it was`);
+    process.exit(2);
+  }
   // The output folder is replaced whole: one that is the data folder, inside it or around it would replace the
   // curated data with the compiled files.
   const within = (inner: string, outer: string) => inner === outer || inner.startsWith(outer.endsWith(sep) ? outer : `${outer}${sep}`);

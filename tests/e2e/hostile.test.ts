@@ -11,7 +11,7 @@ import Papa from 'papaparse';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REGIONS, reportJson, writeDataset } from '../fixtures/dataset.ts';
-import { BASE, HOSTILE, MARK, SCRIPT_SOURCE, writeHostileDataset } from '../fixtures/hostile-dataset.ts';
+import { BASE, MARK, SCRIPT_SOURCE, writeHostileDataset } from '../fixtures/hostile-dataset.ts';
 import { serve } from '../../scripts/static-server.ts';
 import { buildEnv } from './paths.ts';
 

@@ -34,4 +34,11 @@ describe('npm run data with an output folder over the data', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('is inside the data folder');
   });
+
+  it('names a data folder that does not exist, in one line', () => {
+    const dir = writeDataset();
+    const run = compile(join(dir, 'nowhere'), join(dir, '..', 'out'));
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe(`DATA_DIR ${join(dir, 'nowhere')}: no such folder; ${join(dir, '..', 'out')} was left as it was`);
+  });
 });
