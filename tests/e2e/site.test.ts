@@ -257,8 +257,9 @@ describe('the built site', () => {
       const values = split.regions >= 2 ? split.compared : [];
       const withNational = values.filter((o) => o.year !== null && years.has(o.year)).length;
       const doc = page(`metrics/${metricId}`);
-      const ticks = doc.querySelectorAll('.plot-wide svg g[aria-label="tick"] line').length;
-      expect(ticks, metricId).toBe(withNational);
+      // labelled on the plot ("全国 89.7%（2022）"), one line per year's value (tests/e2e/comparisons.full.test.ts checks each)
+      const labels = [...doc.querySelectorAll('.plot-wide svg text')].filter((x) => /^全国 .+（\d{4}(–\d{4})?）$/.test(x.textContent ?? '')).length;
+      expect(labels > 0, metricId).toBe(withNational > 0);
       const notes = [...doc.querySelectorAll('figure.chart .warnings li')].map((li) => li.textContent).join(' ');
       if (withNational < values.length) expect(notes, metricId).toContain('该年份暂无全国数值');
       else expect(notes, metricId).not.toContain('该年份暂无全国数值');
