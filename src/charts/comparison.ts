@@ -295,8 +295,10 @@ export function comparisonSpec(rows: ComparisonRow[], options: ComparisonOptions
   const tickFormat = tickFormatter(unitBase, locale);
   // Labels wider than 45 % of the chart are cut, keeping the period, which comes last; headings are drawn from the
   // chart's left edge and may be wider.
-  const labelUnits = Math.floor((width * 0.45) / 6.2);
-  const marginLeft = narrow ? 10 : Math.ceil(Math.min(labelUnits, Math.max(4, ...labels.map(textUnits))) * 6.2) + 12;
+  // Latin letters at 12px run wider than half a CJK character in common sans fonts (DejaVu, Noto): room for them.
+  const unitPx = locale === 'en' ? 7 : 6.4;
+  const labelUnits = Math.floor((width * 0.45) / unitPx);
+  const marginLeft = narrow ? 10 : Math.ceil(Math.min(labelUnits, Math.max(4, ...labels.map(textUnits))) * unitPx) + 12;
   const plotWidth = width - marginRight - marginLeft;
   const tickValues = fittedTicks(domain, tickFormat, plotWidth);
   const frame = rowFrame(yDomain.length, { width, narrow, marginLeft, marginRight });
