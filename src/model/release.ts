@@ -31,7 +31,10 @@ export const versionSchema = z.string({ error: 'must be a semantic version such 
 });
 export const releaseDateSchema = z
   .string({ error: 'must be a date YYYY-MM-DD' })
-  .refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d)), { message: 'must be a date YYYY-MM-DD' });
+  // Date.parse rolls 2026-02-31 over to 3 March: a real date reads back as itself
+  .refine((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d)) && new Date(d).toISOString().slice(0, 10) === d, {
+    message: 'must be a date YYYY-MM-DD',
+  });
 /** Release notes are shown on the data page: the text rules of every other published text apply. */
 export const releaseNotesSchema = (field: 'notes_zh' | 'notes_en') =>
   z.string({ error: 'must be text' }).superRefine((notes, ctx) => {

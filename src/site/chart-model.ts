@@ -20,6 +20,7 @@ import { periodsInOrder } from './periods.ts';
 import { chartNotes } from './chart-notes.ts';
 import { chartTitle } from './chart-title.ts';
 import type { FrameImage } from './chart-image.ts';
+import { cardsListed } from './figure-card.ts';
 import { formFor, markForm, orderNote, type ChartForm } from './chart-form.ts';
 
 export type ChartModel = {
@@ -69,13 +70,16 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
   const s = t(locale);
   const split = partition(metric, observations);
   const form = formFor(metric, split.regions);
+  const cards = cardsListed(observations.filter((o) => o.kind !== 'derived').length);
   const compared = form === 'none' ? [] : split.compared;
   const rows = comparisonRows(compared, {
     locale,
     region: (id) => data.region.get(id),
     national: (metricId, year) => nationalValue(data, metricId, year),
-    // every mark opens its figure's card on its metric's page (a computed value's card is its formula entry)
-    href: (o) => routes.card(locale, o.metric_id, o.observation_id),
+    // every mark opens its figure's card on its metric's page (a computed value's card is its formula entry), or
+    // its sentence in its report where the page lists too many figures for cards
+    href: (o) =>
+      o.kind !== 'derived' && !cards ? routes.observation(locale, o.report_id, o.observation_id) : routes.card(locale, o.metric_id, o.observation_id),
     reportYear: (id) => data.report.get(id)?.year ?? null,
     byProvince: metric.compare === 'province',
     order: { form, measure: metric.measure },

@@ -6,6 +6,7 @@ import { localized } from '../i18n/locale.ts';
 import { t } from '../i18n/strings.ts';
 import type { PublishedReport } from '../model/report.ts';
 import type { Region } from '../model/region.ts';
+import { AGGREGATE_THRESHOLD } from '../charts/distribution.ts';
 
 export type QuoteParts = { before: string; figure: string; after: string };
 
@@ -40,3 +41,9 @@ export function inferenceLine(list: Inference[], locale: Locale): string {
   const line = list.map((i) => i.what).join(t(locale).card.separator);
   return line.charAt(0).toUpperCase() + line.slice(1);
 }
+
+/**
+ * Whether a metric's page lists a card for each of its figures: above AGGREGATE_THRESHOLD sentences it links to the
+ * CSV instead, and a chart mark then opens its sentence in its report, where a line names the report.
+ */
+export const cardsListed = (sentences: number): boolean => sentences <= AGGREGATE_THRESHOLD;

@@ -57,6 +57,8 @@ describe('the release record schema', () => {
     expect(issues({ splits: [{ from: 'a', to: 'b' }] })).toEqual(['splits.0.to: must list the metric ids it became']);
     expect(issues({ splits: ['a'] })).toEqual(['splits.0: each split is {"from": id, "to": [ids]}']);
     expect(issues({ date: '2026-13-01' })).toEqual(['date: must be a date YYYY-MM-DD']);
+    expect(issues({ date: '2026-02-31' })).toEqual(['date: must be a date YYYY-MM-DD']);
+    expect(issues({ date: '2028-02-29' })).toEqual([]);
   });
 
   it('holds the notes to the text rules of every published text', () => {

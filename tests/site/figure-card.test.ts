@@ -1,7 +1,8 @@
 // A figure's card quotes its sentence with the figure marked and says, in the reader's language, which of the
 // report's region and year this site inferred and why — the reader landing from a chart needs both on one screen.
 import { describe, expect, it } from 'vitest';
-import { inferenceLine, inferences, quoteParts, type CardRegion, type CardReport } from '../../src/site/figure-card.ts';
+import { cardsListed, inferenceLine, inferences, quoteParts, type CardRegion, type CardReport } from '../../src/site/figure-card.ts';
+import { AGGREGATE_THRESHOLD } from '../../src/charts/distribution.ts';
 
 const inferredRegion: CardRegion = { basis: 'inferred', reasoning_zh: '校名指向临泉县。', reasoning_en: 'School names point to Linquan.' };
 const explicitRegion: CardRegion = { basis: 'explicit', reasoning_zh: '', reasoning_en: '' };
@@ -43,5 +44,12 @@ describe('inferences', () => {
       { what: '地区未能识别', why: '' },
       { what: '报告隐去年份，无法确定', why: '' },
     ]);
+  });
+});
+
+describe('cardsListed', () => {
+  it('lists a card per figure up to the aggregation threshold, where the chart still draws one mark per value', () => {
+    expect(cardsListed(AGGREGATE_THRESHOLD)).toBe(true);
+    expect(cardsListed(AGGREGATE_THRESHOLD + 1)).toBe(false);
   });
 });
