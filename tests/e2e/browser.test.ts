@@ -258,7 +258,7 @@ describe('navigation, search and downloads', () => {
     await expect.poll(() => excerpts.count(), SEARCH_ANSWERS).toBeGreaterThan(2);
     const s = t(locale);
     // Labels of the info grid and of the chart's closed sections are not the page's text (a chart's "Unit: %" line is).
-    const labels = [s.definition, s.unit, s.otherLangName, s.frame.tabs.table, s.frame.tabs.sentences];
+    const labels = [s.definition, s.unit, s.otherLangName, s.frame.tabsLabel];
     const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     for (const text of await excerpts.allTextContents()) {
       for (const label of labels) expect(text, `${label} glued to its value in: ${text}`).not.toMatch(new RegExp(`${escape(label)}(?![\\s:：]|$)`));

@@ -64,7 +64,9 @@ function panels(): Panel[] {
         where: `${relative(DIST, file)} ${metric.metric_id}`,
         file: relative(DIST, file),
         locale,
-        table: figure ? obsIds(figure.querySelectorAll('details.table tbody a')) : [],
+        table: figure
+          ? [...figure.querySelectorAll('.frame-panel[data-tab="table"] tbody tr[data-observation]')].map((tr) => tr.getAttribute('data-observation')!)
+          : [],
         metric,
         form: svg.getAttribute('data-form'),
         rows,
