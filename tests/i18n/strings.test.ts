@@ -12,11 +12,6 @@ describe('sentences shaped by language', () => {
     expect(fill(en.bureauNames, names)).toBe('A County Education Bureau (某县教育局)');
   });
 
-  it('set a qualifier before its value, with a space only in English', () => {
-    expect(fill(zh.qualifiedValue, { qualifier: zh.qualifiers.approx!, value: '15.92亿元' })).toBe('约15.92亿元');
-    expect(fill(en.qualifiedValue, { qualifier: en.qualifiers.approx!, value: '¥1.59 billion' })).toBe('about ¥1.59 billion');
-  });
-
   it('give the years of the holdings in their own place, or none', () => {
     const counts = { reports: 11, regions: 11, figures: 709 };
     expect(fill(zh.holdings, { ...counts, years: fill(zh.holdingsYears, { from: 2018, to: 2023 }) })).toBe(
