@@ -51,7 +51,6 @@ const zh = {
     rate_above_100: '比率超过 100%（毛入学率、完成率可能如此，请核对原句）',
   } satisfies Record<Flag, string> as Labels<Flag>,
   qualifiers: { '': '', approx: '约', gt: '超过', ge: '不低于', lt: '不到', le: '不超过' } satisfies Record<Qualifier, string> as Labels<Qualifier>,
-  // only for a value with a qualifier: the English space would otherwise lead the value
   notOfficial: '本站数字均为各地教育局在工作报告中自述的数字，不是官方统计数据。',
   csvFormulas:
     "CSV 文件中，以 =、+、-、@、制表符或回车开头的文字单元格前加一个英文单引号（'），以免电子表格把它当作公式执行；数值列（如 -482）照原样写出。JSON 文件保留原文。",
@@ -481,6 +480,7 @@ const zh = {
     why: '依据',
     fullText: '在报告全文中看这句话',
     backToChart: '返回图表',
+    backToValues: '回到本指标的数值',
     context: '正在阅读：',
     contextHint: '点高亮的数字，回到它的数字卡片和图表。',
   },
@@ -991,6 +991,7 @@ const en: Strings = {
     why: 'Why',
     fullText: 'This sentence in the full report',
     backToChart: 'Back to the chart',
+    backToValues: 'Back to this metric’s values',
     context: 'Reading: ',
     contextHint: 'Tap the highlighted figure to go back to its card and chart.',
   },
