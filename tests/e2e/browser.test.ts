@@ -2,7 +2,7 @@
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Server } from 'node:http';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_PATH, DIST } from './paths.ts';
@@ -14,6 +14,7 @@ import type { PublishedMetric } from '../../src/model/metric.ts';
 import { partition } from '../../src/site/comparable.ts';
 import { readerProblems } from './reader-checks.ts';
 import { t } from '../../src/i18n/strings.ts';
+import { launchChromium } from './chromium.ts';
 
 let browser: Browser;
 let server: Server;
@@ -39,18 +40,7 @@ const pages = (dir: string): string[] =>
 
 beforeAll(async () => {
   ({ origin, server } = await serve(DIST, BASE_PATH));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,7 +1,7 @@
 // The data explorer in a real browser, on the built site served by the project's static server (byte ranges, as
 // GitHub Pages answers them).
 import type { Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_PATH, DIST } from './paths.ts';
 import { serve } from '../../scripts/static-server.ts';
@@ -9,6 +9,7 @@ import observations from '../../public/data/observations.json' with { type: 'jso
 import metrics from '../../public/data/metrics.json' with { type: 'json' };
 import regions from '../../public/data/regions.json' with { type: 'json' };
 import type { Observation } from '../../src/model/observation.ts';
+import { launchChromium } from './chromium.ts';
 
 let browser: Browser;
 let server: Server;
@@ -22,7 +23,7 @@ const provinceOf = new Map(regions.map((r) => [r.region_id, r.province_zh]));
 
 beforeAll(async () => {
   ({ origin, server } = await serve(DIST, BASE_PATH));
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

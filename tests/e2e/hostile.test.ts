@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REGIONS, reportJson, writeDataset } from '../fixtures/dataset.ts';
 import { BASE, MARK, SCRIPT_SOURCE, writeHostileDataset } from '../fixtures/hostile-dataset.ts';
 import { serve } from '../../scripts/static-server.ts';
 import { buildEnv } from './paths.ts';
+import { launchChromium } from './chromium.ts';
 
 const HUGE = '长'.repeat(100_000);
 const PUBLIC_STAGING = join(process.cwd(), 'public', `data.staging-${process.pid}`);
@@ -136,19 +136,7 @@ describe('a hostile dataset', () => {
     mkdirSync(join(DIST, 'data', 'sources'), { recursive: true });
     copyFileSync(join(OUT, 'sources', '005-boshan-2019.txt'), join(DIST, 'data', 'sources', '005-boshan-2019.txt'));
     const { origin, server } = await serve(DIST, BASE);
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     const tab = await browser.newPage({ viewport: { width: 390, height: 800 } });
     const events: string[] = [];
     tab.on('dialog', (d) => {

@@ -5,12 +5,13 @@ import type { Server } from 'node:http';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaFrame } from '../../src/maps/projection.ts';
 import { serve } from '../../scripts/static-server.ts';
 import { insidePath, subpaths, type Pt } from '../maps/svg-paths.ts';
 import { BASE_PATH, DIST } from './paths.ts';
+import { launchChromium } from './chromium.ts';
 
 const htmlFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -93,19 +94,7 @@ describe('the maps in a browser', () => {
   let origin: string;
   beforeAll(async () => {
     ({ origin, server } = await serve(DIST, BASE_PATH));
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

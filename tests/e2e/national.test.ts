@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { Server } from 'node:http';
-import { chromium, type Browser } from 'playwright-core';
+import { type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_PATH, buildEnv } from './paths.ts';
 import { serve } from '../../scripts/static-server.ts';
@@ -16,6 +16,7 @@ import { isGrouped } from '../../src/site/listing.ts';
 import { isSharded, searchShards, shardPath } from '../../src/site/search-shards.ts';
 import { parseHTML } from 'linkedom';
 import { t } from '../../src/i18n/strings.ts';
+import { launchChromium } from './chromium.ts';
 
 const SHARD_PAGES = 4;
 const work = mkdtempSync(join(tmpdir(), 'atlas-national-'));
@@ -51,10 +52,7 @@ beforeAll(async () => {
   regions = JSON.parse(readFileSync(join(dist, 'data', 'regions.json'), 'utf8'));
   reports = JSON.parse(readFileSync(join(dist, 'data', 'reports.json'), 'utf8'));
   ({ origin, server } = await serve(dist, BASE_PATH));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchChromium();
 }, 600_000);
 
 afterAll(async () => {

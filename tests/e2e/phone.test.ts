@@ -1,13 +1,14 @@
 // The built site on a 390 × 844 phone, in both languages: the header leaves the screen to the page, and no table
 // squeezes Chinese to one or two characters a line.
 import type { Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_PATH, DIST } from './paths.ts';
 import { serve } from '../../scripts/static-server.ts';
 import observations from '../../public/data/observations.json' with { type: 'json' };
 import type { Observation } from '../../src/model/observation.ts';
 import { headerHeight, MAX_HEADER_PX, MIN_CELL_CHARS, narrowChineseCells } from './phone-checks.ts';
+import { launchChromium } from './chromium.ts';
 
 let browser: Browser;
 let server: Server;
@@ -36,7 +37,7 @@ const BOTH = [...PAGES, ...PAGES.map((p) => `en/${p}`)];
 
 beforeAll(async () => {
   ({ origin, server } = await serve(DIST, BASE_PATH));
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
 });
 afterAll(async () => {

@@ -6,7 +6,7 @@ import type { Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_PATH, DIST } from './paths.ts';
 import { serve } from '../../scripts/static-server.ts';
@@ -21,6 +21,7 @@ import { inferenceLine, inferences } from '../../src/site/figure-card.ts';
 import { t } from '../../src/i18n/strings.ts';
 import { isWarning } from '../../src/vocab/flags.ts';
 import type { Locale } from '../../src/i18n/format.ts';
+import { launchChromium } from './chromium.ts';
 
 let browser: Browser;
 let server: Server;
@@ -31,18 +32,7 @@ const region = new Map((regions as Region[]).map((r) => [r.region_id, r]));
 
 beforeAll(async () => {
   ({ origin, server } = await serve(DIST, BASE_PATH));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -3,7 +3,7 @@
 // table squeezes Chinese below three characters a line, every chart mark is a target a finger can hit, and the
 // header leaves the screen to the page. The chart frame's tabs work without JavaScript.
 import type { Server } from 'node:http';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BASE_PATH, DIST } from './paths.ts';
 import { serve } from '../../scripts/static-server.ts';
@@ -11,6 +11,7 @@ import observations from '../../public/data/observations.json' with { type: 'jso
 import type { Observation } from '../../src/model/observation.ts';
 import { headerHeight, MAX_HEADER_PX, MIN_CELL_CHARS, narrowChineseCells } from './phone-checks.ts';
 import { chartScreen, median, MAX_TITLE_TO_PLOT, MAX_TITLE_TO_PLOT_MEDIAN, MIN_TARGET_PX, SCREEN, type ChartScreen } from './reader-screen-checks.ts';
+import { launchChromium } from './chromium.ts';
 
 let browser: Browser;
 let server: Server;
@@ -41,7 +42,7 @@ async function narrowCellsInEveryTab(): Promise<string[]> {
 
 beforeAll(async () => {
   ({ origin, server } = await serve(DIST, BASE_PATH));
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await launchChromium();
   context = await browser.newContext({ viewport: SCREEN });
   page = await context.newPage();
   for (const lang of ['', 'en/']) {
