@@ -12,6 +12,7 @@ import { StagedOutput } from '../src/pipeline/staging.ts';
 import { formatProblem } from '../src/pipeline/problems.ts';
 import type { Observation } from '../src/model/observation.ts';
 import { isWarning } from '../src/vocab/flags.ts';
+import { writeError } from '../src/lib/write-error.ts';
 
 type Result = ReturnType<typeof compileStream>;
 type Message =
@@ -19,7 +20,14 @@ type Message =
 /** Reports the compiling thread may run ahead of the writing one: bounds the memory held in messages. */
 const AHEAD = 64;
 
-if (isMainThread) await main();
+if (isMainThread)
+  await main().catch((error: unknown) => {
+    // a full disk or a folder it may not write: one line, not a stack trace (the staged output is already undone)
+    if (!(error as NodeJS.ErrnoException).code) throw error;
+    const outDir = resolve(process.env.OUT_DIR ?? 'public/data');
+    console.error(`npm run data: ${outDir} cannot be written (${writeError(error)}); the previous output was left as it was`);
+    process.exit(1);
+  });
 else compileInWorker(workerData as { dataDir: string; written: Int32Array });
 
 function compileInWorker({ dataDir, written }: { dataDir: string; written: Int32Array }): void {

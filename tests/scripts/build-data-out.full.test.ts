@@ -1,7 +1,7 @@
 // npm run data replaces its output folder whole: an OUT_DIR that is the data folder, inside it or around it is
 // refused before anything is written, so that the curated data is never replaced by compiled files.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeDataset } from '../fixtures/dataset.ts';
@@ -40,5 +40,19 @@ describe('npm run data with an output folder over the data', () => {
     const run = compile(join(dir, 'nowhere'), join(dir, '..', 'out'));
     expect(run.status).toBe(2);
     expect(run.stderr.trim()).toBe(`DATA_DIR ${join(dir, 'nowhere')}: no such folder; ${join(dir, '..', 'out')} was left as it was`);
+  });
+});
+
+describe('npm run data where its output cannot be written', () => {
+  it('says why in one line, naming the folder, with no stack trace', () => {
+    const dir = writeDataset();
+    // a file where a folder of the output's path should be: ENOTDIR, as a read-only or full disk gives EROFS or ENOSPC
+    const file = join(dir, '..', `not-a-folder-${process.pid}`);
+    writeFileSync(file, '');
+    const run = compile(dir, join(file, 'data'));
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `npm run data: ${join(file, 'data')} cannot be written (a part of its path is a file, not a folder, ENOTDIR); the previous output was left as it was`,
+    ]);
   });
 });
