@@ -89,7 +89,7 @@ describe('links that keep the view', () => {
     const plain = await browser.newPage();
     await plain.goto(url(`metrics/${metric()}/`));
     expect(await plain.locator(`#chart-${metric()} table`).first().isVisible()).toBe(false);
-    await plain.click(`#chart-${metric()} details.table summary, #chart-${metric()} label:has(input[data-tab=table])`);
+    await plain.click(`#chart-${metric()} label:has(input[data-tab=table])`);
     await plain.waitForFunction(() => location.search === '?tab=table', null, REACTS);
     expect(await plain.locator(`a[data-permalink="${metric()}"]`).getAttribute('href')).toContain('?tab=table');
     await plain.close();
