@@ -6,7 +6,8 @@
 // nothing written into the markup — a <script src> to a data file, inline script, an event attribute — runs.
 // Styles are allowed by the hash of each <style> element and of each style attribute the build wrote.
 import { createHash } from 'node:crypto';
-import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
+import type { DefaultTreeAdapterTypes as T } from 'parse5';
+import { applyEdits, parsePage, type Edit, type ParsedPage } from './html-edits.ts';
 
 const HTML_NS = 'http://www.w3.org/1999/xhtml';
 /** Script types a browser runs; others (application/ld+json) are data blocks. */
@@ -28,6 +29,7 @@ export const BASE_POLICY = [
 ];
 
 export type PagePolicy = { html: string; policy: string };
+export type PolicyEdits = { edits: Edit[]; policy: string };
 
 const attr = (element: T.Element, name: string) => element.attrs.find((a) => a.name === name && !a.prefix)?.value;
 const textOf = (element: T.Element) => element.childNodes.map((n) => (n.nodeName === '#text' ? (n as T.TextNode).value : '')).join('');
@@ -43,7 +45,12 @@ export function scriptLoader(sources: string[]): string {
  * bundle (inline, or from outside `assets`): the page would hold code no policy should allow.
  */
 export function strictPagePolicy(html: string, assets: string, where = 'page'): PagePolicy {
-  const document = parse(html, { sourceCodeLocationInfo: true });
+  const { edits, policy } = policyEdits(parsePage(html), assets, where);
+  return { html: applyEdits(html, edits), policy };
+}
+
+/** The edits of `strictPagePolicy` on a parsed page, and the policy they write. */
+export function policyEdits({ html, document }: ParsedPage, assets: string, where = 'page'): PolicyEdits {
   const sources: string[] = [];
   const removals: [number, number][] = [];
   const styles = new Set<string>();
@@ -86,28 +93,21 @@ export function strictPagePolicy(html: string, assets: string, where = 'page'): 
     ...BASE_POLICY.slice(1),
   ].join('; ');
 
-  const edits: [number, number, string][] = removals.map(([s, e]) => [s, e, '']);
+  const edits: Edit[] = removals.map(([start, end]) => ({ start, end, html: '' }));
   const metaTag = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
   if (meta) {
     const at = meta.sourceCodeLocation!;
-    edits.push([at.startOffset, at.endOffset, metaTag]);
+    edits.push({ start: at.startOffset, end: at.endOffset, html: metaTag });
   } else {
     // The policy governs only what follows it: first in the head, after the charset (which must stay in the first bytes).
     const charset = head?.childNodes.find((n) => 'tagName' in n && n.tagName === 'meta' && attr(n, 'charset') !== undefined) as T.Element | undefined;
     const at = charset?.sourceCodeLocation?.endOffset ?? head?.sourceCodeLocation?.startTag?.endOffset;
     if (at === undefined) throw new Error(`${where}: no <head> to hold the Content-Security-Policy`);
-    edits.push([at, at, metaTag]);
+    edits.push({ start: at, end: at, html: metaTag });
   }
   if (loader) {
     const end = body?.sourceCodeLocation?.endTag?.startOffset ?? html.length;
-    edits.push([end, end, `<script>${loader}</script>`]);
+    edits.push({ start: end, end, html: `<script>${loader}</script>` });
   }
-  edits.sort((a, b) => a[0] - b[0]);
-  let out = '';
-  let last = 0;
-  for (const [start, end, text] of edits) {
-    out += html.slice(last, start) + text;
-    last = end;
-  }
-  return { html: out + html.slice(last), policy };
+  return { edits, policy };
 }

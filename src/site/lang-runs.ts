@@ -4,11 +4,12 @@
 // through `markLanguageRuns` once (src/middleware.ts); text already inside an element of its own language is only
 // wrapped again in a span of the same language, which changes nothing for a reader.
 //
-// The page is read by parse5, the HTML standard's own parsing algorithm, so a text node here is exactly a text node
-// for the browser: a ">" inside a quoted attribute, a "</svg>" inside a label or a character reference (&quot;) is
-// never mistaken for a tag boundary or cut in two. Only text nodes are rewritten, and they are written back escaped
-// from their decoded value; every tag, attribute and comment stays byte for byte as Astro wrote it.
-import { parse, type DefaultTreeAdapterTypes as T } from 'parse5';
+// The page is read by parse5, the HTML standard's own parsing algorithm (html-edits.ts), so a text node here is
+// exactly a text node for the browser: a ">" inside a quoted attribute, a "</svg>" inside a label or a character
+// reference (&quot;) is never mistaken for a tag boundary or cut in two. Only text nodes are rewritten, and they are
+// written back escaped from their decoded value; every tag, attribute and comment stays byte for byte as Astro wrote it.
+import type { DefaultTreeAdapterTypes as T } from 'parse5';
+import { applyEdits, parsePage, type Edit, type ParsedPage } from './html-edits.ts';
 
 /** Chinese: Han characters with the CJK punctuation, digits and signs between them. */
 const HAN_RUN =
@@ -44,12 +45,13 @@ function markedText(value: string, lang: string): string | undefined {
   return last === 0 ? undefined : out + escapeHtmlText(value.slice(last));
 }
 
-type Edit = { start: number; end: number; html: string };
+/** The page with its runs in the other language marked. */
+export const markLanguageRuns = (html: string): string => applyEdits(html, languageEdits(parsePage(html)));
 
-export function markLanguageRuns(html: string): string {
+/** The edits that mark a parsed page's runs in the other language; none on a page in neither language. */
+export function languageEdits({ html, document }: ParsedPage): Edit[] {
   const page = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1]?.toLowerCase() ?? '';
-  if (!page.startsWith('en') && !page.startsWith('zh')) return html;
-  const document = parse(html, { sourceCodeLocationInfo: true });
+  if (!page.startsWith('en') && !page.startsWith('zh')) return [];
   const edits: Edit[] = [];
   const visit = (node: T.ParentNode, lang: string) => {
     for (const child of node.childNodes) {
@@ -72,16 +74,6 @@ export function markLanguageRuns(html: string): string {
   };
   const root = document.childNodes.find((n) => n.nodeName === 'html') as T.Element | undefined;
   const body = root?.childNodes.find((n) => n.nodeName === 'body') as T.Element | undefined;
-  if (!body) return html;
-  visit(body, page);
-  edits.sort((a, b) => a.start - b.start);
-  const out: string[] = [];
-  let last = 0;
-  for (const edit of edits) {
-    if (edit.start < last) continue;
-    out.push(html.slice(last, edit.start), edit.html);
-    last = edit.end;
-  }
-  out.push(html.slice(last));
-  return out.join('');
+  if (body) visit(body, page);
+  return edits;
 }
