@@ -212,3 +212,26 @@ export function frameImage(model: ChartModel): FrameImage {
     key: { distribution: model.distribution !== null, derived: model.hasDerived, national: model.hasNational },
   };
 }
+
+/** What the chart's downloads and preview need of its model: small, kept for the whole build. */
+export type ChartFiles = { image: FrameImage; svgNarrow: string; drawn: string[] };
+const chartFilesCache = new WeakMap<SiteData, Map<string, ChartFiles>>();
+
+/**
+ * The model's image, phone-width plot and drawn rows of a metric's chart, built once per metric and language for
+ * all the files that show them (the SVG and PNG downloads, the rows-drawn CSVs, the preview card). At national scale
+ * a model reads tens of thousands of rows; the files of one metric are built far apart, so they share this, not the
+ * model, which would hold its observations.
+ */
+export function chartFiles(data: SiteData, metric: PublishedMetric, observations: () => Observation[], locale: Locale): ChartFiles {
+  let byKey = chartFilesCache.get(data);
+  if (!byKey) chartFilesCache.set(data, (byKey = new Map()));
+  const key = `${metric.metric_id}|${locale}`;
+  let found = byKey.get(key);
+  if (!found) {
+    const model = chartModel(metric, observations(), data, locale);
+    found = { image: frameImage(model), svgNarrow: model.svgNarrow, drawn: model.drawn };
+    byKey.set(key, found);
+  }
+  return found;
+}

@@ -5,7 +5,7 @@ import { siteData, metricObservations, comparableRegions } from '../../site/data
 import { hasComparisonChart } from '../../site/chart-form.ts';
 import { pngDensity } from '../../charts/render.ts';
 import { renderPng } from '../../charts/png.ts';
-import { chartModel, frameImage } from '../../site/chart-model.ts';
+import { chartFiles } from '../../site/chart-model.ts';
 import { standaloneSvg } from '../../site/chart-image.ts';
 import { chartCsv } from '../../site/chart-csv.ts';
 import { LOCALES, routes } from '../../site/routes.ts';
@@ -30,13 +30,12 @@ export const GET: APIRoute = async ({ params, site }) => {
   const match = /^(.+?)(?:\.(zh-cn|en|excel))?\.(csv|svg|png)$/.exec(params.file!)!;
   const [, metricId, variant, extension] = match as unknown as [string, string, 'zh-cn' | 'en' | 'excel' | undefined, string];
   const metric = data.metric.get(metricId)!;
-  const observations = metricObservations(data, metricId);
   if (extension === 'csv') {
-    return chartCsv(data, observations, variant === 'excel');
+    return chartCsv(data, metricObservations(data, metricId), variant === 'excel');
   }
   const locale = variant as 'zh-cn' | 'en';
   const address = siteAddress(routes.metric(locale, metricId), site) ?? '';
-  const svg = standaloneSvg(frameImage(chartModel(metric, observations, data, locale)), locale, address);
+  const svg = standaloneSvg(chartFiles(data, metric, () => metricObservations(data, metricId), locale).image, locale, address);
   if (extension === 'svg') return new Response(svg, { headers: { 'Content-Type': 'image/svg+xml' } });
   const [, width, height] = /width="([\d.]+)" height="([\d.]+)"/.exec(svg)!.map(Number) as [number, number, number];
   const png = await renderPng(svg, locale, pngDensity(width, height) / 72);

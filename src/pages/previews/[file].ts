@@ -2,7 +2,7 @@
 // pages their own, in each language; every other page the site's (src/site/preview.ts).
 import type { APIRoute } from 'astro';
 import { renderPng } from '../../charts/png.ts';
-import { chartModel } from '../../site/chart-model.ts';
+import { chartFiles } from '../../site/chart-model.ts';
 import { comparableRegions, metricObservations, siteData } from '../../site/data.ts';
 import { hasComparisonChart } from '../../site/chart-form.ts';
 import { previewCards, previewSvg, previewText, type PreviewKind } from '../../site/preview.ts';
@@ -23,7 +23,7 @@ export const GET: APIRoute = async ({ params }) => {
   // a metric that compares two regions or more shows its chart, at the phone layout's width so it reads when small
   const chart =
     kind === 'metric' && data.metric.has(id) && hasComparisonChart(data.metric.get(id)!, comparableRegions(data, id))
-      ? chartModel(data.metric.get(id)!, metricObservations(data, id), data, locale).svgNarrow
+      ? chartFiles(data, data.metric.get(id)!, () => metricObservations(data, id), locale).svgNarrow
       : undefined;
   const svg = previewSvg({ locale, siteName: s.siteName, footer: s.preview.footer, ...previewText(data, kind, id, locale), chart: chart || undefined });
   return new Response(new Uint8Array(await renderPng(svg, locale, 1)), { headers: { 'Content-Type': 'image/png' } });
