@@ -36,6 +36,11 @@ export type ComparisonMapOptions = {
   title?: string;
   /** Prefix of the ids in the SVG: unique on its page. */
   id?: string;
+  /**
+   * Whether more than LABELLED_UPTO regions are drawn as a choropleth (the default) or not at all: a national
+   * choropleth is some 40 KB gzipped, so a page of many charts leaves it to each metric's own page.
+   */
+  shaded?: boolean;
 };
 
 export type PlacedRow = { row: ComparisonRow; region: Region; name: string; inferred: boolean };
@@ -130,7 +135,7 @@ export function comparisonMapModel(rows: ComparisonRow[], locale: Locale, option
   const s = t(locale).maps;
   const width = options.width ?? COMPARE_WIDTH;
   const { shown, notShown } = placeRows(rows, locale, options.regions);
-  if (shown.length < 2) return null;
+  if (shown.length < 2 || (shown.length > LABELLED_UPTO && options.shaded === false)) return null;
   const sep = locale === 'zh-cn' ? '、' : ', ';
   const notShownText = notShown.length ? ` ${fill(s.compareNotShown, { n: notShown.length, names: notShown.map((n) => n.name).join(sep) })}` : '';
   const base = { width, id: options.id ?? 'compare-map', className: 'map-svg', insetLabel: s.insetLabel, title: options.title ?? s.compareTitle };

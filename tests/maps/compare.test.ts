@@ -170,6 +170,12 @@ describe('the map of a comparison of many regions', () => {
     expect(svg.querySelectorAll('[data-layer="footer"] rect').length).toBe(new Set(fills.flat()).size);
   });
 
+  it('is left to the metric’s own page where a page of many charts asks for no choropleth, and labelled maps stay', () => {
+    expect(comparisonMapModel(rows, 'zh-cn', { regions: many, shaded: false })).toBeNull();
+    const few = rows.slice(0, LABELLED_UPTO);
+    expect(comparisonMapModel(few, 'zh-cn', { regions: many, shaded: false })?.mode).toBe('labelled');
+  });
+
   it('gives every region one shade when all values are equal, and steps evenly when one value fills most of them', () => {
     const same = comparisonMapModel(
       many.map((r) => row(r.region_id, 100)),
