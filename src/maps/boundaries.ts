@@ -35,6 +35,32 @@ export function rewindForD3(geometry: Polygon | MultiPolygon): MultiPolygon {
   };
 }
 
+/** Less than this (steradians, about 400 m²) is no area: a ring simplification has collapsed to a line. */
+const NO_AREA = 1e-11;
+
+/**
+ * A merged outline as d3-geo reads it. topojson's merge stitches each ring from the arcs the merged areas do not
+ * share, and where simplification has broken a coast's loop (Hong Kong's at a map's width) a ring comes back open;
+ * d3-geo reads an open ring as the whole globe. Each ring is closed, a ring collapsed to a line dropped, each
+ * polygon's first ring (its exterior, the largest) wound to enclose less than a hemisphere and every other ring (a
+ * hole) more.
+ */
+export function windAsHoles(geometry: MultiPolygon): MultiPolygon {
+  const area = (ring: Position[]) => geoArea({ type: 'Polygon', coordinates: [ring] });
+  const closed = (ring: Position[]) => (ring[0]![0] === ring.at(-1)![0] && ring[0]![1] === ring.at(-1)![1] ? ring : [...ring, ring[0]!]);
+  const coordinates: Position[][][] = [];
+  for (const rings of geometry.coordinates) {
+    const kept = rings.flatMap((open, i) => {
+      const ring = closed(open);
+      const a = area(ring);
+      if (Math.min(a, 4 * Math.PI - a) < NO_AREA) return i === 0 ? [null] : [];
+      return [a > 2 * Math.PI === (i === 0) ? [...ring].reverse() : ring];
+    });
+    if (kept[0]) coordinates.push(kept as Position[][]);
+  }
+  return { type: 'MultiPolygon', coordinates };
+}
+
 /** The source's features as `{code, name}` areas and its unnamed boundary lines (境界线: coast, the South China Sea line). */
 export function readLevel(collection: FeatureCollection): { areas: Feature<MultiPolygon, BoundaryProps>[]; lines: Feature<MultiLineString>[] } {
   const areas: Feature<MultiPolygon, BoundaryProps>[] = [];

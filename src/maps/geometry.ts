@@ -1,16 +1,19 @@
 // The committed boundaries and what the maps need of them: features by GB/T 2260 code, the land, the province
 // borders, the source's boundary lines, each simplified for the scale it is drawn at. Build time only.
 import type { Feature, FeatureCollection, MultiLineString, MultiPolygon } from 'geojson';
+import { geoArea } from 'd3';
 import { feature, merge, mesh } from 'topojson-client';
 import { simplify } from 'topojson-simplify';
 import type { Topology } from 'topojson-specification';
 import topoJson from './china.topo.json' with { type: 'json' };
-import { presimplifyKeepingIslands, rewindInverted, type BoundaryLevel, type BoundaryProps, type ChinaTopology } from './boundaries.ts';
+import { presimplifyKeepingIslands, rewindInverted, type BoundaryLevel, type BoundaryProps, type ChinaTopology, windAsHoles } from './boundaries.ts';
 
 export const CHINA = topoJson as unknown as ChinaTopology;
 export type Area = Feature<MultiPolygon, BoundaryProps>;
 
 let presimplified: Topology | undefined;
+/** A merged class may differ from the sum of its areas by this share (simplification moves shared borders a little). */
+const MERGE_TOLERANCE = 0.002;
 const bySimplification = new Map<number, MapGeometry>();
 
 export type MapGeometry = {
@@ -57,7 +60,13 @@ export function mapGeometry(minWeight = 0): MapGeometry {
     merged: (level, codes) => {
       const wanted = new Set(codes);
       const geometries = (o[level] as unknown as { geometries: { properties: BoundaryProps }[] }).geometries.filter((g) => wanted.has(g.properties.code));
-      return merge(topo as never, geometries as never) as MultiPolygon;
+      const joined = windAsHoles(merge(topo as never, geometries as never) as MultiPolygon);
+      // Where simplification broke the shared borders, merge can hang holes on the wrong outline: then the areas are
+      // drawn side by side, their inner borders too, rather than a class that covers what it should not.
+      const parts = [...wanted].flatMap((code) => index.get(`${level}:${code}`) ?? []);
+      const partsArea = parts.reduce((sum, f) => sum + geoArea(f), 0);
+      if (Math.abs(geoArea(joined) - partsArea) <= MERGE_TOLERANCE * partsArea) return joined;
+      return { type: 'MultiPolygon', coordinates: parts.flatMap((f) => f.geometry.coordinates) };
     },
   };
   bySimplification.set(minWeight, geometry);

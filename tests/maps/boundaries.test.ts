@@ -5,8 +5,19 @@ import { feature } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, simplify, sphericalTriangleArea } from 'topojson-simplify';
 import { describe, expect, it } from 'vitest';
-import { checkTopology, coversGlobe, presimplifyKeepingIslands, rewindForD3, rewindInverted, type ChinaTopology } from '../../src/maps/boundaries.ts';
+import {
+  checkTopology,
+  coversGlobe,
+  presimplifyKeepingIslands,
+  rewindForD3,
+  rewindInverted,
+  windAsHoles,
+  type ChinaTopology,
+} from '../../src/maps/boundaries.ts';
 import { CHINA } from '../../src/maps/geometry.ts';
+import { geometryFor } from '../../src/maps/render.ts';
+import { chinaFrame } from '../../src/maps/projection.ts';
+import { COMPARE_WIDTH } from '../../src/maps/compare.ts';
 
 // A square island off Hainan, wound counter-clockwise as RFC 7946 GeoJSON writes it: d3-geo reads that as the
 // whole globe except the square.
@@ -82,5 +93,54 @@ describe('the committed boundaries (src/maps/china.topo.json)', () => {
   it('stays within its byte budget', () => {
     const bytes = readFileSync('src/maps/china.topo.json').length;
     expect(bytes).toBeLessThanOrEqual((CHINA as unknown as { metadata: { budget_bytes: number } }).metadata.budget_bytes);
+  });
+});
+
+describe('a choropleth class merged into one outline', () => {
+  // the national choropleth's scale (maps/compare.ts): counties simplified to about a pixel
+  const g = geometryFor(chinaFrame(COMPARE_WIDTH), 1);
+  const counties = g
+    .areas('counties')
+    .map((f) => f.properties.code)
+    .sort();
+
+  it('covers exactly its counties, whatever the split: no outline read as the whole globe, no hole on the wrong outline', () => {
+    // at this scale merging every other county hung Hong Kong's broken coast as an open ring (the whole globe), and
+    // a third of them 28 holes on a 10-point outline
+    for (const k of [2, 3, 6])
+      for (let c = 0; c < k; c++) {
+        const codes = counties.filter((_, i) => i % k === c);
+        const merged = g.merged('counties', codes);
+        for (const rings of merged.coordinates) expect(coversGlobe({ type: 'Polygon', coordinates: rings })).toBe(false);
+        const parts = codes.reduce((sum, code) => sum + geoArea(g.area('counties', code)!), 0);
+        expect(Math.abs(geoArea(merged) - parts) / parts).toBeLessThan(0.002);
+      }
+  });
+
+  it('closes an open ring and winds an exterior inside a hemisphere and its holes outside', () => {
+    const exterior = [
+      [0, 0],
+      [0, 1],
+      [1, 1],
+      [1, 0],
+    ];
+    const hole = [
+      [0.2, 0.2],
+      [0.4, 0.2],
+      [0.4, 0.4],
+      [0.2, 0.4],
+      [0.2, 0.2],
+    ];
+    // the exterior open and wound the wrong way, the hole wound as an exterior
+    const wound = windAsHoles({ type: 'MultiPolygon', coordinates: [[[...exterior].reverse(), hole]] });
+    const [outer, inner] = wound.coordinates[0]!;
+    expect(outer!.at(-1)).toEqual(outer![0]);
+    expect(geoArea({ type: 'Polygon', coordinates: [outer!] })).toBeLessThan(2 * Math.PI);
+    expect(geoArea({ type: 'Polygon', coordinates: [inner!] })).toBeGreaterThan(2 * Math.PI);
+    const enclosed = (ring: number[][]) => {
+      const a = geoArea({ type: 'Polygon', coordinates: [ring] });
+      return Math.min(a, 4 * Math.PI - a);
+    };
+    expect(geoArea(wound)).toBeCloseTo(enclosed([...exterior, [0, 0]]) - enclosed(hole), 12);
   });
 });
