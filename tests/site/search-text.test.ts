@@ -16,4 +16,9 @@ describe('indexableHtml', () => {
     const html = '<p>投入<mark>13。7</mark>亿元，<a href="#x">占比<b>100%</b></a></p>';
     expect(words(indexableHtml(html))).toBe('投入13。7亿元，占比100% ');
   });
+
+  it('gives Pagefind no style sheet to read, and keeps everything around it', () => {
+    const page = '<html lang="en"><head><title>T</title><style>p{color:red}</style></head><body><svg><style>.plot{}</style><text>张店区</text></svg><p>a</p></body></html>';
+    expect(indexableHtml(page)).toBe('<html lang="en"><head><title>T</title></head><body><svg><text>张店区</text></svg><p>a</p> </body></html>');
+  });
 });
