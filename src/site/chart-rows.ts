@@ -87,19 +87,27 @@ export function nameSaysLevel(name: string, level: string, locale: Locale): bool
   return level.length === 1 && name.endsWith(level);
 }
 
+/** The order of String.prototype.localeCompare (the same default locale and options), without its set-up on every call. */
+const collator = new Intl.Collator();
+
 export function comparisonRows(observations: Observation[], ctx: RowContext): ComparisonRow[] {
   const s = t(ctx.locale);
   const usable = observations.filter((o) => o.value_base !== null);
   const levelOrder = (o: Observation) => LEVELS.indexOf(ctx.region(o.region_id)?.level ?? 'unknown');
   const province = (o: Observation) => localized(ctx.region(o.region_id), 'province', ctx.locale) || s.provinceUnknownInLabel;
   const form = ctx.order?.form;
-  const sorted = [...usable].sort(
-    (a, b) =>
-      (ctx.byProvince ? province(a).localeCompare(province(b)) : 0) ||
-      levelOrder(a) - levelOrder(b) ||
-      b.value_base! - a.value_base! ||
-      (a.observation_id < b.observation_id ? -1 : 1),
-  );
+  // Each row's keys are worked out once, not at every comparison: a national chart sorts 30,000 rows.
+  const keyed = usable.map((o) => ({ o, province: ctx.byProvince ? province(o) : '', level: levelOrder(o) }));
+  const collate = collator.compare;
+  const sorted = keyed
+    .sort(
+      (a, b) =>
+        (ctx.byProvince ? collate(a.province, b.province) : 0) ||
+        a.level - b.level ||
+        b.o.value_base! - a.o.value_base! ||
+        (a.o.observation_id < b.o.observation_id ? -1 : 1),
+    )
+    .map((k) => k.o);
   const seen = new Map<string, number>();
   const rows = sorted.map((o) => {
     const region = ctx.region(o.region_id);

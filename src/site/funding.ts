@@ -7,6 +7,7 @@ import type { PublishedMetric } from '../model/metric.ts';
 import { isYearPeriod } from '../model/period.ts';
 import { isComparable } from './comparable.ts';
 import { GROWTH_PANELS, growthRows, type GrowthPanel } from './growth.ts';
+import { AGGREGATE_THRESHOLD } from '../charts/distribution.ts';
 
 export type FundingEntry = {
   regionId: string;
@@ -20,6 +21,13 @@ export type FundingEntry = {
 export type FundingGroup = { id: GrowthPanel['id']; metricId: string; entries: FundingEntry[] };
 
 /**
+ * Whether a kind's regions are listed one by one where the site leads with funding (home, funding topic): up to
+ * AGGREGATE_THRESHOLD, as a chart draws each row. The national edition's 3,200 would be a page of their own; the
+ * metric's page has their distribution and the download of every one.
+ */
+export const listedHere = (group: FundingGroup): boolean => group.entries.length <= AGGREGATE_THRESHOLD;
+
+/**
  * Per kind of total (spending, budget), each region's latest year with a whole-region total or growth, in region-code
  * order (GB/T 2260); a stated growth before a computed one. Kinds no region reports are left out.
  */
@@ -28,16 +36,20 @@ export function fundingLead(byMetric: (id: string) => Observation[], metric: (id
     const m = metric(panel.base);
     const amounts = m ? byMetric(panel.base).filter((o) => isComparable(o, m) && isYearPeriod(o.period)) : [];
     const growths = growthRows(panel, byMetric, metric);
-    const regions = [...new Set([...amounts, ...growths].map((o) => o.region_id))].sort();
-    const entries = regions.map((regionId) => {
-      const years = [...amounts, ...growths].filter((o) => o.region_id === regionId).map((o) => o.year ?? -Infinity);
-      const latest = Math.max(...years);
-      const at = (o: Observation) => o.region_id === regionId && (o.year ?? -Infinity) === latest;
+    // each region's rows gathered once: the national edition has 3,200 regions and ten years of both
+    const byRegion = new Map<string, { amounts: Observation[]; growths: Observation[] }>();
+    const of = (id: string) => byRegion.get(id) ?? byRegion.set(id, { amounts: [], growths: [] }).get(id)!;
+    for (const o of amounts) of(o.region_id).amounts.push(o);
+    for (const o of growths) of(o.region_id).growths.push(o);
+    const entries = [...byRegion.keys()].sort().map((regionId) => {
+      const own = byRegion.get(regionId)!;
+      const latest = [...own.amounts, ...own.growths].reduce((y, o) => Math.max(y, o.year ?? -Infinity), -Infinity);
+      const at = (o: Observation) => (o.year ?? -Infinity) === latest;
       return {
         regionId,
         year: latest === -Infinity ? null : latest,
-        amount: amounts.find(at) ?? null,
-        growth: growths.find(at) ?? null,
+        amount: own.amounts.find(at) ?? null,
+        growth: own.growths.find(at) ?? null,
       };
     });
     return { id: panel.id, metricId: panel.base, entries };

@@ -1,7 +1,8 @@
 // "Which region spends most on education?" The site answers with what each region reports — money spent (决算) and
 // budgets (预算) apart, each with its growth and year — and never as one ranking; school construction is not funding.
 import { describe, expect, it } from 'vitest';
-import { fundingLead } from '../../src/site/funding.ts';
+import { fundingLead, listedHere } from '../../src/site/funding.ts';
+import { AGGREGATE_THRESHOLD } from '../../src/charts/distribution.ts';
 import { observation } from '../observation.ts';
 import metrics from '../../public/data/metrics.json' with { type: 'json' };
 import type { PublishedMetric } from '../../src/model/metric.ts';
@@ -49,5 +50,22 @@ describe('fundingLead', () => {
     ];
     const [spending] = fundingLead((id) => more.filter((o) => o.metric_id === id), metric);
     expect(spending!.entries.map((e) => e.regionId)).toEqual(['341221', '350206', '440304']);
+  });
+
+  it('lists each region where a chart would draw each, and only counts them beyond: the national edition has 3,200', () => {
+    const many = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        yuan({ observation_id: `r${i}`, region_id: String(110101 + i), metric_id: 'education_expenditure', value: 1 + i, value_base: (1 + i) * 1e8 }),
+      );
+    for (const [n, listed] of [
+      [AGGREGATE_THRESHOLD, true],
+      [AGGREGATE_THRESHOLD + 1, false],
+      [3200, false],
+    ] as const) {
+      const rowsOf = many(n);
+      const [spending] = fundingLead((id) => rowsOf.filter((o) => o.metric_id === id), metric);
+      expect(spending!.entries).toHaveLength(n);
+      expect(listedHere(spending!)).toBe(listed);
+    }
   });
 });
