@@ -18,7 +18,8 @@ describe('indexableHtml', () => {
   });
 
   it('gives Pagefind no style sheet to read, and keeps everything around it', () => {
-    const page = '<html lang="en"><head><title>T</title><style>p{color:red}</style></head><body><svg><style>.plot{}</style><text>张店区</text></svg><p>a</p></body></html>';
+    const page =
+      '<html lang="en"><head><title>T</title><style>p{color:red}</style></head><body><svg><style>.plot{}</style><text>张店区</text></svg><p>a</p></body></html>';
     expect(indexableHtml(page)).toBe('<html lang="en"><head><title>T</title></head><body><svg><text>张店区</text></svg><p>a</p> </body></html>');
   });
 });
