@@ -38,12 +38,14 @@ type Path = { params: Record<string, string | undefined>; props?: object };
 
 /**
  * A page's paths in every language, for one route file under src/pages/[...lang]/ instead of a copy per language:
- * the Chinese pages at the root (`lang` undefined), the English ones under en/, each told its locale in props.
+ * the Chinese pages at the root (`lang` undefined), the English ones under en/, each told its locale in props. A
+ * page's two languages come one after the other: Astro builds in this order, and the second reads the same files
+ * (a metric's, a region's) while they are still in the store's cache.
  */
 export async function bothLocales<P extends Path>(paths: P[] | Promise<P[]> = [{ params: {} } as P]) {
   const each = await paths;
-  return LOCALES.flatMap((locale) =>
-    each.map(({ params, props }) => ({ params: { ...params, lang: locale === 'zh-cn' ? undefined : locale }, props: { ...props, locale } })),
+  return each.flatMap(({ params, props }) =>
+    LOCALES.map((locale) => ({ params: { ...params, lang: locale === 'zh-cn' ? undefined : locale }, props: { ...props, locale } })),
   );
 }
 

@@ -66,11 +66,18 @@ export class ShardStore {
       .sort();
   }
 
-  /** Reads a file without caching it: for one pass over every file. */
+  /** Files already read and checked in this build: read again, they are only parsed. */
+  private readonly checked = new Set<string>();
+
+  /** Reads a file without caching it: for one pass over every file. Each file is checked against the schema once. */
   read(kind: ShardKind, id: string): Observation[] {
     const path = this.path(kind, id);
     if (!existsSync(path)) return [];
-    return parseShard(path, readFileSync(path, 'utf8'));
+    const text = readFileSync(path, 'utf8');
+    if (this.checked.has(path)) return JSON.parse(text) as Observation[];
+    const rows = parseShard(path, text);
+    this.checked.add(path);
+    return rows;
   }
 
   get(kind: ShardKind, id: string): Observation[] {

@@ -5,15 +5,15 @@ import { bothLocales } from '../../src/site/routes.ts';
 vi.mock('astro:i18n', () => ({ getRelativeLocaleUrl: () => '' }));
 
 describe('bothLocales', () => {
-  it('gives every path once in Chinese at the root and once in English under en/, each with its locale', async () => {
+  it('gives every path once in Chinese at the root and once in English under en/, each with its locale, a page’s two languages together', async () => {
     const paths = [
       { params: { region: 'a' }, props: { region: 1 } },
       { params: { region: 'b' }, props: { region: 2 } },
     ];
     expect(await bothLocales(Promise.resolve(paths))).toEqual([
       { params: { region: 'a', lang: undefined }, props: { region: 1, locale: 'zh-cn' } },
-      { params: { region: 'b', lang: undefined }, props: { region: 2, locale: 'zh-cn' } },
       { params: { region: 'a', lang: 'en' }, props: { region: 1, locale: 'en' } },
+      { params: { region: 'b', lang: undefined }, props: { region: 2, locale: 'zh-cn' } },
       { params: { region: 'b', lang: 'en' }, props: { region: 2, locale: 'en' } },
     ]);
   });

@@ -29,6 +29,15 @@ describe('the pages’ reader', () => {
     for (const id of metrics) expect(store.get('metric', id)).toEqual(all.filter((o) => o.metric_id === id));
     for (const id of regions) expect(store.get('region', id)).toEqual(all.filter((o) => o.region_id === id));
     expect(store.get('metric', 'no_such_metric')).toEqual([]);
+    // read again, once checked, past the few files the store keeps: the same rows
+    for (const id of metrics) expect(store.read('metric', id)).toEqual(all.filter((o) => o.metric_id === id));
+  });
+
+  it('refuses a file that does not match the schema on its first read, naming it', () => {
+    const bad = mkdtempSync(join(tmpdir(), 'atlas-store-bad-'));
+    mkdirSync(join(bad, 'by-metric'));
+    writeFileSync(join(bad, 'by-metric', 'x.json'), JSON.stringify([{ ...all[0]!, kind: 'guess' }]));
+    expect(() => new ShardStore(bad).get('metric', 'x')).toThrow(/by-metric\/x\.json: not a valid observation file\n {2}row 1, kind: /);
   });
 
   it('counts what the indexes show as a pass over all observations would', () => {
