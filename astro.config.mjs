@@ -2,7 +2,7 @@
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
-import { hostHeaders } from './src/site/host-headers.ts';
+import { hostHeaders, siteEntries } from './src/site/host-headers.ts';
 
 /**
  * npm run data stages its output beside public/data (data.staging-<pid>) and removes stale ones when it starts; a
@@ -19,12 +19,6 @@ const noStagingInDist = {
   },
 };
 
-/** @param {string} dir @returns {import('./src/site/host-headers.ts').Entry[]} */
-const entries = (dir) =>
-  readdirSync(dir, { withFileTypes: true }).map((e) =>
-    e.isDirectory() ? { name: e.name, folder: true, children: entries(`${dir}/${e.name}`) } : { name: e.name, folder: false },
-  );
-
 /**
  * The headers a host should send (nosniff, who may frame a page), as a _headers file beside the pages.
  * @type {import('astro').AstroIntegration}
@@ -34,7 +28,7 @@ const headersFile = {
   hooks: {
     'astro:build:done': ({ dir }) => {
       const out = fileURLToPath(dir);
-      writeFileSync(`${out}/_headers`, hostHeaders(entries(out), `${base.replace(/\/$/, '')}/`));
+      writeFileSync(`${out}/_headers`, hostHeaders(siteEntries(out), `${base.replace(/\/$/, '')}/`));
     },
   },
 };

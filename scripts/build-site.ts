@@ -6,6 +6,7 @@ import { existsSync, realpathSync, rmSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { recoverStaging, swapIn } from '../src/pipeline/staging.ts';
 import { repositoryUrl, webAddress } from '../src/site/issue.ts';
+import { buildPages } from './lib/pages-build.ts';
 
 // The addresses every page is built with, refused before anything is built: the repository every issue link points
 // at (REPO_URL or CITATION.cff), the site's own address (SITE_URL: canonical links, citations, previews) and the
@@ -40,16 +41,17 @@ const target = distDir;
 const staging = `${target}.staging-${process.pid}`;
 recoverStaging(target);
 const env = { ...process.env, DIST_DIR: staging };
-for (const [command, ...args] of [
-  ['npx', 'astro', 'build'],
-  [process.execPath, 'scripts/search-index.ts'],
-]) {
-  const run = spawnSync(command!, args, { env, stdio: 'inherit' });
-  if (run.status !== 0) {
-    rmSync(staging, { recursive: true, force: true });
-    console.error(`\n${[command, ...args].join(' ')} failed; ${target} was left as it was.`);
-    process.exit(run.status ?? 1);
-  }
+const failed = (step: string, status: number) => {
+  rmSync(staging, { recursive: true, force: true });
+  console.error(`\n${step} failed; ${target} was left as it was.`);
+  process.exit(status);
+};
+const pages = await buildPages(project, staging, env);
+if (pages) {
+  console.error(pages);
+  failed('astro build', 1);
 }
+const search = spawnSync(process.execPath, ['scripts/search-index.ts'], { env, stdio: 'inherit' });
+if (search.status !== 0) failed('scripts/search-index.ts', search.status ?? 1);
 swapIn(staging, target);
 console.log(`site → ${target}`);

@@ -105,7 +105,8 @@ function buildSite(options: Options, tag: string, dir: string, out: string): Lev
   const root = join(dir, 'site-root');
   const dist = join(dir, 'dist');
   scratchProject(root, out);
-  const astro = run(options, `${tag}-astro`, [process.execPath, join(root, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+  // what npm run build runs: two Astro processes side by side at national scale (scripts/lib/pages-build.ts)
+  const astro = run(options, `${tag}-astro`, [process.execPath, join(REPO, 'scripts', 'build-pages.ts')], {
     cwd: root,
     env: { ATLAS_DATA: join(root, 'public', 'data'), DIST_DIR: dist },
   });

@@ -5,7 +5,15 @@
 // Embed pages (any folder named `embed`) may be framed by any site; every other page by none. Hosts merge the headers
 // of every rule that matches a path, so the framing rules name folders that never overlap an embed folder.
 
+import { readdirSync } from 'node:fs';
+
 export type Entry = { name: string; folder: boolean; children?: Entry[] };
+
+/** The built site's tree under `dir`, as hostHeaders reads it. */
+export const siteEntries = (dir: string): Entry[] =>
+  readdirSync(dir, { withFileTypes: true }).map((e) =>
+    e.isDirectory() ? { name: e.name, folder: true, children: siteEntries(`${dir}/${e.name}`) } : { name: e.name, folder: false },
+  );
 
 const EVERY_FILE = ['X-Content-Type-Options: nosniff', 'Referrer-Policy: no-referrer'];
 const NOT_FRAMED = "Content-Security-Policy: frame-ancestors 'none'";

@@ -37,13 +37,34 @@ export const routes = {
 type Path = { params: Record<string, string | undefined>; props?: object };
 
 /**
+ * The two halves of the site one build process may render (scripts/build-site.ts builds the national edition in two
+ * processes side by side, one per core): `places`, the region and report pages, which are most of its pages, and
+ * `rest`, every other page. ATLAS_PAGES names the half; unset, a build renders both.
+ */
+export type PagePart = 'places' | 'rest';
+export const PAGE_PARTS: readonly PagePart[] = ['places', 'rest'];
+
+export function buildPart(env: Record<string, string | undefined> = process.env): PagePart | 'all' {
+  const part = env.ATLAS_PAGES;
+  if (part === undefined || part === '') return 'all';
+  if (!(PAGE_PARTS as readonly string[]).includes(part)) throw new RangeError(`ATLAS_PAGES must be places or rest (or unset for every page); got "${part}"`);
+  return part as PagePart;
+}
+
+/** A route's paths when this build renders its half of the site, else none. */
+export async function inPart<P>(part: PagePart, paths: P[] | Promise<P[]>): Promise<P[]> {
+  const building = buildPart();
+  return building === 'all' || building === part ? await paths : [];
+}
+
+/**
  * A page's paths in every language, for one route file under src/pages/[...lang]/ instead of a copy per language:
  * the Chinese pages at the root (`lang` undefined), the English ones under en/, each told its locale in props. A
  * page's two languages come one after the other: Astro builds in this order, and the second reads the same files
  * (a metric's, a region's) while they are still in the store's cache.
  */
-export async function bothLocales<P extends Path>(paths: P[] | Promise<P[]> = [{ params: {} } as P]) {
-  const each = await paths;
+export async function bothLocales<P extends Path>(paths: P[] | Promise<P[]> = [{ params: {} } as P], part: PagePart = 'rest') {
+  const each = await inPart(part, paths);
   return each.flatMap(({ params, props }) =>
     LOCALES.map((locale) => ({ params: { ...params, lang: locale === 'zh-cn' ? undefined : locale }, props: { ...props, locale } })),
   );

@@ -279,8 +279,9 @@ describe('the built site', () => {
     expect(published.split('\n')[0]).toContain('document,publisher,published');
   });
 
-  it('is byte-identical when the same commit is built twice', () => {
-    // the second build is the site tier's setup's (DIST_AGAIN), made in a copy of the project
+  it('is byte-identical when the same commit is built twice, once with its pages built by two processes', () => {
+    // the second build is the site tier's setup's (DIST_AGAIN), made in a copy of the project, its region and report
+    // pages in a second Astro process as at national scale (scripts/lib/pages-build.ts)
     const files = (dir: string): string[] =>
       readdirSync(dir, { recursive: true, withFileTypes: true })
         .filter((e) => e.isFile())

@@ -8,21 +8,24 @@ import { renderPng } from '../../charts/png.ts';
 import { chartFiles } from '../../site/chart-model.ts';
 import { standaloneSvg } from '../../site/chart-image.ts';
 import { chartCsv } from '../../site/chart-csv.ts';
-import { LOCALES, routes } from '../../site/routes.ts';
+import { LOCALES, routes, inPart } from '../../site/routes.ts';
 import { siteAddress } from '../../site/address.ts';
 
 export async function getStaticPaths() {
   const data = await siteData();
-  return data.metrics
-    .filter((m) => data.metricStats.has(m.metric_id))
-    .flatMap((m) => [
-      { params: { file: `${m.metric_id}.csv` } },
-      { params: { file: `${m.metric_id}.excel.csv` } },
-      // A metric compared in fewer than two regions has no chart, so no image: its page offers the data alone.
-      ...(hasComparisonChart(m, comparableRegions(data, m.metric_id))
-        ? LOCALES.flatMap((l) => [{ params: { file: `${m.metric_id}.${l}.svg` } }, { params: { file: `${m.metric_id}.${l}.png` } }])
-        : []),
-    ]);
+  return inPart(
+    'rest',
+    data.metrics
+      .filter((m) => data.metricStats.has(m.metric_id))
+      .flatMap((m) => [
+        { params: { file: `${m.metric_id}.csv` } },
+        { params: { file: `${m.metric_id}.excel.csv` } },
+        // A metric compared in fewer than two regions has no chart, so no image: its page offers the data alone.
+        ...(hasComparisonChart(m, comparableRegions(data, m.metric_id))
+          ? LOCALES.flatMap((l) => [{ params: { file: `${m.metric_id}.${l}.svg` } }, { params: { file: `${m.metric_id}.${l}.png` } }])
+          : []),
+      ]),
+  );
 }
 
 export const GET: APIRoute = async ({ params, site }) => {

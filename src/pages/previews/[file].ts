@@ -6,13 +6,16 @@ import { chartFiles } from '../../site/chart-model.ts';
 import { comparableRegions, metricObservations, siteData } from '../../site/data.ts';
 import { hasComparisonChart } from '../../site/chart-form.ts';
 import { previewCards, previewSvg, previewText, type PreviewKind } from '../../site/preview.ts';
-import { LOCALES } from '../../site/routes.ts';
+import { LOCALES, inPart } from '../../site/routes.ts';
 import type { Locale } from '../../i18n/format.ts';
 import { t } from '../../i18n/strings.ts';
 
 export async function getStaticPaths() {
   const data = await siteData();
-  return previewCards(data).flatMap(([kind, id]) => LOCALES.map((l) => ({ params: { file: `${kind}-${id}.${l}.png` } })));
+  return inPart(
+    'rest',
+    previewCards(data).flatMap(([kind, id]) => LOCALES.map((l) => ({ params: { file: `${kind}-${id}.${l}.png` } }))),
+  );
 }
 
 export const GET: APIRoute = async ({ params }) => {

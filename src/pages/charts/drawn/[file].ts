@@ -1,6 +1,7 @@
 // "Download what is shown": the rows a chart draws, as CSV (UTF-8) and as CSV that Excel opens as is (byte-order
 // mark, CRLF), in the columns of the metric's whole download (src/site/chart-csv.ts).
 import type { APIRoute } from 'astro';
+import { inPart } from '../../../site/routes.ts';
 import { chartFiles } from '../../../site/chart-model.ts';
 import { chartCsv } from '../../../site/chart-csv.ts';
 import { comparableRegions, metricObservations, siteData } from '../../../site/data.ts';
@@ -8,9 +9,12 @@ import { hasComparisonChart, inDrawnOrder } from '../../../site/chart-form.ts';
 
 export async function getStaticPaths() {
   const data = await siteData();
-  return data.metrics
-    .filter((m) => hasComparisonChart(m, comparableRegions(data, m.metric_id)))
-    .flatMap((m) => [{ params: { file: `${m.metric_id}.csv` } }, { params: { file: `${m.metric_id}.excel.csv` } }]);
+  return inPart(
+    'rest',
+    data.metrics
+      .filter((m) => hasComparisonChart(m, comparableRegions(data, m.metric_id)))
+      .flatMap((m) => [{ params: { file: `${m.metric_id}.csv` } }, { params: { file: `${m.metric_id}.excel.csv` } }]),
+  );
 }
 
 export const GET: APIRoute = async ({ params }) => {
