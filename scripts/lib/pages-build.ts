@@ -29,7 +29,8 @@ function astroBuild(cwd: string, env: Env, log: PagesLog): Promise<string | null
   const part = (env.ATLAS_PAGES || 'all') as 'all' | 'rest' | 'places';
   const stdout = typeof log === 'function' ? openSync(log(part), 'w') : log;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(cwd, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build'], {
+    // through npx, as a reader runs it, so that the project's own Astro (or a test's stand-in on PATH) builds
+    const child = spawn('npx', ['astro', 'build'], {
       cwd,
       env,
       stdio: ['ignore', stdout, 'pipe'],

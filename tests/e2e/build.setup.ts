@@ -10,6 +10,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { scratchProject } from '../../scripts/scratch-project.ts';
 import { buildPages } from '../../scripts/lib/pages-build.ts';
+import { atMost } from './at-most.ts';
 import { BASE_PATH, DIST, DIST_AGAIN, DIST_UNCONFIGURED, REPO_URL, SITE_URL, buildEnv } from './paths.ts';
 
 const REPO = process.cwd();
@@ -41,15 +42,6 @@ async function buildCopy(out: string, config: Record<string, string>, options: {
   const failed = await buildPages(root, out, env, 'ignore');
   if (failed) throw new Error(failed);
   if (options.searchIndex) await run(process.execPath, ['scripts/search-index.ts'], { env });
-}
-
-/** Runs the tasks, at most `limit` at a time. */
-async function atMost(limit: number, tasks: (() => Promise<void>)[]): Promise<void> {
-  const queue = [...tasks];
-  const worker = async () => {
-    for (let task = queue.shift(); task; task = queue.shift()) await task();
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
 }
 
 export default async function setup(): Promise<() => void> {
