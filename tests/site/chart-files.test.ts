@@ -3,29 +3,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { chartFiles, chartModel, frameImage } from '../../src/site/chart-model.ts';
 import type { SiteData } from '../../src/site/data.ts';
-import type { PublishedMetric } from '../../src/model/metric.ts';
 import type { Region } from '../../src/model/region.ts';
 import { observation } from '../observation.ts';
+import { metric as fixture } from '../metric.ts';
 
 // Astro provides astro:i18n only inside a build; the links it makes are not what is tested here.
 vi.mock('astro:i18n', () => ({ getRelativeLocaleUrl: (locale: string, path: string) => `/${locale}/${path}` }));
 
-const metric: PublishedMetric = {
-  metric_id: 'preschool_gross_enrolment_rate',
-  topic: 'access',
-  name_zh: '学前三年毛入园率',
-  name_en: 'Preschool gross enrolment rate',
-  unit_base: '%',
-  higher_is_better: true,
-  definition_zh: '',
-  definition_en: '',
-  measure: 'rate',
-  compare: 'yes',
-  period_basis: 'year',
-  stage: 'all',
-  keywords: [],
-  derived_from: '',
-};
+const metric = fixture('preschool_gross_enrolment_rate', { name_zh: '学前三年毛入园率', name_en: 'Preschool gross enrolment rate' });
 const region = (code: string, name: string): Region => ({
   region_id: code,
   name_zh: name,

@@ -5,28 +5,11 @@ import { HEADLINE_METRICS, HEADLINE_ROWS, othersText, regionGlance, type GlanceD
 import { PeerIndex } from '../../src/site/peers.ts';
 import { stripPositions } from '../../src/site/peer-strip.ts';
 import { provinceCode } from '../../src/site/listing.ts';
-import type { PublishedMetric } from '../../src/model/metric.ts';
 import type { Observation } from '../../src/model/observation.ts';
 import type { Region } from '../../src/model/region.ts';
 import { observation } from '../observation.ts';
+import { metric } from '../metric.ts';
 
-const metric = (id: string, over: Partial<PublishedMetric> = {}): PublishedMetric => ({
-  metric_id: id,
-  topic: 'access',
-  name_zh: id,
-  name_en: id,
-  unit_base: '%',
-  higher_is_better: true,
-  definition_zh: '',
-  definition_en: '',
-  measure: 'rate',
-  compare: 'yes',
-  period_basis: 'year',
-  stage: 'all',
-  keywords: [],
-  derived_from: '',
-  ...over,
-});
 const METRICS = [
   metric('preschool_gross_enrolment_rate'),
   metric('education_expenditure', { topic: 'funding', unit_base: 'CNY', measure: 'amount' }),
