@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Three tiers. unit: pure tests of pipeline stages, text parsing, charts and site logic (npm run test:unit).
@@ -6,6 +7,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // Two files at a time even on two cores (Vitest would run one) for the unit and full tiers. The site tier's files
+    // run one after another, after them: two browser files side by side slowed each other about as much as they
+    // overlapped (vitest 259 s against 266 s one after another), and one such run failed a test that passes alone.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       // One module graph per worker: the fast tier's files share their imports (astro/zod, d3, Plot) instead of loading
       // them once each, which was most of its time.

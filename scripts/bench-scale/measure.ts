@@ -44,6 +44,8 @@ export function run(bench: Bench, name: string, command: string[], options: { cw
     env.BENCH_RSS_FILE = rssFile;
   }
   const fd = openSync(log, 'w');
+  // The previous step's output still being written back to disk is not this step's cost: flush it first.
+  spawnSync('sync', [], { stdio: 'ignore' });
   const started = performance.now();
   const result = spawnSync(argv[0]!, argv.slice(1), {
     cwd: options.cwd ?? REPO,

@@ -1,9 +1,10 @@
 // The pages of the site, built by Astro into `out`. An Astro build renders its pages one at a time on one core; the
 // national edition's 70,000 pages are mostly region and report pages, so above LIST_THRESHOLD reports, on a machine
-// with two cores or more, they are built by a second Astro process beside the first (ATLAS_PAGES=places, every other
-// page ATLAS_PAGES=rest, src/site/routes.ts), in a copy of the project so that the two share no cache, and moved into
-// the first's output when both are done. The result is the same files, byte for byte, as one build's.
-// ATLAS_SPLIT=1 or 0 forces one way or the other.
+// with two cores or more, they are built by two Astro processes side by side: most region and report pages
+// (ATLAS_PAGES=places) beside every other page and the rest of them (ATLAS_PAGES=rest; the share that evens the two
+// is src/site/routes.ts's REST_PLACES_SHARE). The places process builds in a copy of the project, so that the two
+// share no cache, and its pages are moved into the first's output when both are done: the same files, byte for
+// byte, as one build's. ATLAS_SPLIT=1 or 0 forces one way or the other.
 import { spawn } from 'node:child_process';
 import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';

@@ -498,7 +498,7 @@ const zh = {
   },
 };
 
-type Strings = typeof zh;
+export type Strings = typeof zh;
 
 const en: Strings = {
   siteName: 'Bureau Atlas',

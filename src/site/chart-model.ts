@@ -15,7 +15,7 @@ import { comparisonRows, periodLabel, regionName, valueWithQualifier } from './c
 import { partition, type Partition } from './comparable.ts';
 import { sizeFree } from '../model/metric.ts';
 import type { SiteData } from './data.ts';
-import { routes } from './routes.ts';
+import { routeFor, routes } from './routes.ts';
 import { periodsInOrder } from './periods.ts';
 import { chartNotes } from './chart-notes.ts';
 import { chartTitle } from './chart-title.ts';
@@ -72,14 +72,15 @@ export function chartModel(metric: PublishedMetric, observations: Observation[],
   const form = formFor(metric, split.regions);
   const cards = cardsListed(observations.filter((o) => o.kind !== 'derived').length);
   const compared = form === 'none' ? [] : split.compared;
+  const sentence = routeFor(routes.observation, locale);
+  const card = routeFor(routes.card, locale);
   const rows = comparisonRows(compared, {
     locale,
     region: (id) => data.region.get(id),
     national: (metricId, year) => nationalValue(data, metricId, year),
     // every mark opens its figure's card on its metric's page (a computed value's card is its formula entry), or
     // its sentence in its report where the page lists too many figures for cards
-    href: (o) =>
-      o.kind !== 'derived' && !cards ? routes.observation(locale, o.report_id, o.observation_id) : routes.card(locale, o.metric_id, o.observation_id),
+    href: (o) => (o.kind !== 'derived' && !cards ? sentence(o.report_id, o.observation_id) : card(o.metric_id, o.observation_id)),
     reportYear: (id) => data.report.get(id)?.year ?? null,
     byProvince: metric.compare === 'province',
     order: { form, measure: metric.measure },

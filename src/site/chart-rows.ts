@@ -6,7 +6,7 @@ import { capLabel } from '../charts/label.ts';
 import type { Locale } from '../i18n/format.ts';
 import { formatValue } from '../i18n/format.ts';
 import { localized } from '../i18n/locale.ts';
-import { fill, t } from '../i18n/strings.ts';
+import { fill, t, type Strings } from '../i18n/strings.ts';
 import type { Observation } from '../model/observation.ts';
 import { parsePeriod } from '../model/period.ts';
 import { LEVELS, type Region } from '../model/region.ts';
@@ -90,6 +90,19 @@ export function nameSaysLevel(name: string, level: string, locale: Locale): bool
 /** The order of String.prototype.localeCompare (the same default locale and options), without its set-up on every call. */
 const collator = new Intl.Collator();
 
+const flagText = (o: Observation, s: Strings) => {
+  const text = o.flags
+    .filter((f) => f in s.flags && !f.startsWith('region_') && !f.startsWith('year_'))
+    .map((f) => s.flags[f])
+    .join(s.clauseSeparator);
+  return text && `⚠ ${text}`;
+};
+
+const inferredText = (o: Observation, inferred: { region: boolean; year: boolean }, s: Strings) => {
+  const text = [inferred.region ? s.flags.region_inferred : '', inferred.year ? s.flags.year_inferred : ''].filter(Boolean).join(s.clauseSeparator);
+  return text && `* ${text}`;
+};
+
 export function comparisonRows(observations: Observation[], ctx: RowContext): ComparisonRow[] {
   const s = t(ctx.locale);
   const usable = observations.filter((o) => o.value_base !== null);
@@ -127,22 +140,19 @@ export function comparisonRows(observations: Observation[], ctx: RowContext): Co
     const n = (seen.get(label) ?? 0) + 1;
     seen.set(label, n);
     if (n > 1) label = fill(s.itemN, { label, n });
-    const value = valueWithQualifier(o, ctx.locale);
-    const flagText = o.flags
-      .filter((f) => f in s.flags && !f.startsWith('region_') && !f.startsWith('year_'))
-      .map((f) => s.flags[f])
-      .join(s.clauseSeparator);
-    const inferredText = [inferred.region ? s.flags.region_inferred : '', inferred.year ? s.flags.year_inferred : ''].filter(Boolean).join(s.clauseSeparator);
     const national = ctx.national(o.metric_id, o.year);
-    const title = [
-      `${label}${s.colon}${value}`,
-      o.figure_text && `“${o.figure_text}”`,
-      national !== null ? `${s.national}${s.colon}${formatValue(national, o.unit_base, ctx.locale)}` : '',
-      inferredText && `* ${inferredText}`,
-      flagText && `⚠ ${flagText}`,
-    ]
-      .filter(Boolean)
-      .join(' — ');
+    // The tooltip is read for the marks drawn: a national chart draws a summary and a few of its 30,000 rows.
+    const title = () =>
+      [
+        `${label}${s.colon}${valueWithQualifier(o, ctx.locale)}`,
+        o.figure_text && `“${o.figure_text}”`,
+        national !== null ? `${s.national}${s.colon}${formatValue(national, o.unit_base, ctx.locale)}` : '',
+        inferredText(o, inferred, s),
+        flagText(o, s),
+      ]
+        .filter(Boolean)
+        .join(' — ');
+    let told: string | undefined;
     return {
       observationId: o.observation_id,
       label,
@@ -152,7 +162,9 @@ export function comparisonRows(observations: Observation[], ctx: RowContext): Co
       qualifier: o.qualifier,
       flagged: o.flags.some(isWarning),
       href: ctx.href(o),
-      title,
+      get title() {
+        return (told ??= title());
+      },
       national,
       regionId: o.region_id,
       year: o.year,

@@ -16,5 +16,15 @@ export const INDEX_EXCLUDES = ['.meta dt', '.meta a[download]'];
  */
 const STYLE = /<style\b[^>]*>[\s\S]*?<\/style>/gi;
 
-/** The page as indexed: its HTML without its style sheets and with a space after the end of every block element. */
-export const indexableHtml = (html: string): string => html.replace(STYLE, '').replace(BLOCK_END, '$& ');
+/**
+ * Maps and tables marked data-pagefind-ignore: no word of the index either, but Pagefind parses them to skip them, and
+ * they are most of a report page (its table of figures) and of a region or metric page (map paths). Neither nests
+ * in itself on any page; text inside them is escaped, so the first end tag of its kind is the element's own.
+ */
+const IGNORED = /<(figure|table)\b[^>]*\sdata-pagefind-ignore[\s>=][\s\S]*?<\/\1>/gi;
+
+/**
+ * The page as indexed: its HTML without its style sheets, ignored maps and tables, and with a space after the end of
+ * every block element.
+ */
+export const indexableHtml = (html: string): string => html.replace(STYLE, '').replace(IGNORED, '').replace(BLOCK_END, '$& ');

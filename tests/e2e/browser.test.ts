@@ -1,133 +1,18 @@
-// The built site in a real browser, served under its sub-path as GitHub Pages serves it.
-import { mkdirSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import type { Server } from 'node:http';
-import { type Browser } from 'playwright-core';
-import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_PATH, DIST } from './paths.ts';
-import { serve } from '../../scripts/static-server.ts';
+// The built site in a real browser, served under its sub-path as GitHub Pages serves it: reading a chart, moving
+// between pages, searching, downloading, and every page template on a phone and a desktop. Every page's load is
+// sweep.test.ts; accessibility is accessibility.test.ts.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BASE_PATH } from './paths.ts';
 import observations from '../../public/data/observations.json' with { type: 'json' };
-import metrics from '../../public/data/metrics.json' with { type: 'json' };
 import type { Observation } from '../../src/model/observation.ts';
-import type { PublishedMetric } from '../../src/model/metric.ts';
-import { partition } from '../../src/site/comparable.ts';
 import { readerProblems } from './reader-checks.ts';
 import { t } from '../../src/i18n/strings.ts';
-import { launchChromium } from './chromium.ts';
-import { atMost } from './at-most.ts';
+import { browserSession, firstMetric, REACTS, SEARCH_ANSWERS } from './browser-session.ts';
 
-let browser: Browser;
-let server: Server;
-let origin: string;
-const url = (path = '') => `${origin}${BASE_PATH}${path}`;
+const { open, url } = browserSession();
 const SHOTS = join('test-results', 'screenshots');
-// Waits measured on two cores busy with a build and the unit tests at once: a whole tooltip, highlight or scroll test
-// took 2.4–5.3 s including its page load, so the page's answer to one event gets 10 s; Pagefind's first results
-// (index and shards fetched) get 15 s.
-const REACTS = { timeout: 10_000 };
-// Templates checked for accessibility at once: axe's analysis waits on the page, so three overlap (36 s against 42 s).
-const AXE_PAGES = 3;
-const SEARCH_ANSWERS = { timeout: 15_000 };
-
-const pages = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? e.name === 'pagefind'
-        ? []
-        : pages(join(dir, e.name))
-      : e.name === 'index.html'
-        ? [relative(DIST, dir) ? `${relative(DIST, dir)}/` : '']
-        : [],
-  );
-
-beforeAll(async () => {
-  ({ origin, server } = await serve(DIST, BASE_PATH));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-async function open(path: string, options: { javaScriptEnabled?: boolean; width?: number } = {}) {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 900 } });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
-  page.on('pageerror', (e) => problems.push(`error: ${e.message}`));
-  // A request aborted because the sweep moved on to the next page is not a failure; a missing file shows as a 404.
-  page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`failed: ${r.url()}`));
-  page.on('request', (r) => !r.url().startsWith(origin) && !r.url().startsWith('data:') && problems.push(`outside: ${r.url()}`));
-  page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()}: ${r.url()}`));
-  await page.goto(url(path), { waitUntil: 'load' });
-  return { page, problems, close: () => context.close() };
-}
-
-/** The metric whose page draws the most regions: one with a comparison chart (a metric that compares nowhere has none). */
-const firstMetric = (() => {
-  let best: [string, number] = ['', 0];
-  for (const metric of metrics as PublishedMetric[]) {
-    const { regions } = partition(
-      metric,
-      (observations as Observation[]).filter((o) => o.metric_id === metric.metric_id),
-    );
-    if (regions > best[1]) best = [metric.metric_id, regions];
-  }
-  return () => best[0];
-})();
-
-describe('every page in a browser', () => {
-  it('loads without console errors, failed requests or requests that leave the origin', async () => {
-    const all = pages(DIST);
-    expect(all.length).toBeGreaterThan(20);
-    // One page object for all visits: a new browser context per page would dominate the run time. (Pages side by
-    // side were slower: loading a page keeps the 2-core machine's cores busy already.)
-    const visit = await open('');
-    for (const path of all) {
-      visit.problems.push(`--${path}`);
-      await visit.page.goto(url(path), { waitUntil: 'load' });
-    }
-    await visit.close();
-    let at = '';
-    const problems = visit.problems.flatMap((p) => (p.startsWith('--') ? ((at = p.slice(2)), []) : [`${at}: ${p}`]));
-    expect(problems).toEqual([]);
-  }, 600_000);
-
-  it('has no serious or critical accessibility violation on any page template', async () => {
-    const metric = firstMetric();
-    const report = observations[0]!.report_id;
-    const region = observations[0]!.region_id;
-    const templates = [
-      '',
-      'topics/access/',
-      `metrics/${metric}/`,
-      `regions/${region}/`,
-      `reports/${report}/`,
-      'data/',
-      'methodology/',
-      'search/',
-      'regions/',
-      'reports/',
-      'no-such-page/',
-    ];
-    const violations: string[] = [];
-    await atMost(
-      AXE_PAGES,
-      [...templates, ...templates.map((p) => `en/${p}`)].map((path) => async () => {
-        const visit = await open(path);
-        const result = await new AxeBuilder({ page: visit.page }).analyze();
-        for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
-          violations.push(`${path}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target.join(' ')}`);
-        }
-        await visit.close();
-      }),
-    );
-    expect(violations.sort()).toEqual([]);
-    // 22 pages, each loaded and analysed by axe: 158 s measured on two loaded cores (about 7 s a page), so 300 s
-    // leaves room for a slower machine without letting a hung page go unnoticed for long.
-  }, 300_000);
-});
 
 describe('reading a chart', () => {
   it('shows a tooltip when a mark is hovered or focused', async () => {

@@ -15,6 +15,7 @@ beforeAll(async () => {
   const root = mkdtempSync(join(tmpdir(), 'range-'));
   writeFileSync(join(root, 'table.parquet'), BYTES);
   writeFileSync(join(root, '404.html'), 'not found');
+  writeFileSync(join(root, 'font.woff2'), 'wOF2');
   ({ origin, server } = await serve(root, '/site/'));
 });
 afterAll(() => server?.close());
@@ -70,5 +71,16 @@ describe('byte ranges of the static server', () => {
     expect(byteRange('bytes=-', 10)).toBeNull();
     expect(byteRange('bytes=-0', 10)).toBe('unsatisfiable');
     expect(byteRange('bytes=-50', 10)).toEqual([0, 9]);
+  });
+});
+
+describe('caching, as GitHub Pages serves a site', () => {
+  it('lets a browser keep each file ten minutes, so the next page reuses its scripts and fonts', async () => {
+    expect((await get()).headers.get('cache-control')).toBe('max-age=600');
+    expect((await get({ Range: 'bytes=0-9' })).headers.get('cache-control')).toBe('max-age=600');
+  });
+
+  it('names a font’s type', async () => {
+    expect((await fetch(`${origin}/site/font.woff2`)).headers.get('content-type')).toBe('font/woff2');
   });
 });

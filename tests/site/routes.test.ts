@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { bothLocales } from '../../src/site/routes.ts';
+import { bothLocales, placesFilter, routeFor, routes, REST_PLACES_SHARE } from '../../src/site/routes.ts';
 
-// Astro provides astro:i18n only inside a build; bothLocales does not use it.
-vi.mock('astro:i18n', () => ({ getRelativeLocaleUrl: () => '' }));
+// Astro provides astro:i18n only inside a build: a stand-in that prefixes the English pages as the site does.
+vi.mock('astro:i18n', () => ({ getRelativeLocaleUrl: (locale: string, path: string) => `/atlas/${locale === 'zh-cn' ? '' : `${locale}/`}${path}` }));
 
 describe('bothLocales', () => {
   it('gives every path once in Chinese at the root and once in English under en/, each with its locale, a page’s two languages together', async () => {
@@ -28,5 +28,48 @@ describe('bothLocales', () => {
   it('keeps a province listing’s first page, whose page number is undefined', async () => {
     const [zh] = await bothLocales([{ params: { province: '110000', page: undefined }, props: {} }]);
     expect(zh!.params).toEqual({ province: '110000', page: undefined, lang: undefined });
+  });
+});
+
+describe('the region and report pages of the two build processes', () => {
+  const regions = Array.from({ length: 100 }, (_, i) => String(110101 + i));
+  const place = (p: { props: { region: string } }) => p.props.region;
+  const paths = [...regions].reverse().map((region) => ({ params: { region }, props: { region } }));
+  const built = async (part: string) => {
+    vi.stubEnv('ATLAS_PAGES', part);
+    try {
+      return (await bothLocales(paths, { place, regions })).map((p) => `${p.params.lang ?? 'zh'}:${(p.props as unknown as { region: string }).region}`);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  };
+
+  it('builds every region’s pages exactly once between them, the rest process the first share of regions in code order', async () => {
+    const [all, rest, places] = [await built(''), await built('rest'), await built('places')];
+    expect(all).toHaveLength(200);
+    expect([...rest, ...places].sort()).toEqual([...all].sort());
+    expect(rest).toHaveLength(2 * Math.round(100 * REST_PLACES_SHARE));
+    expect(rest.every((p) => Number(p.split(':')[1]) < 110101 + Math.round(100 * REST_PLACES_SHARE))).toBe(true);
+  });
+
+  it('gives a report of a region that is not listed to the places process', () => {
+    expect(placesFilter(regions, 'places')('999999')).toBe(true);
+    expect(placesFilter(regions, 'rest')('999999')).toBe(false);
+  });
+});
+
+describe('routeFor', () => {
+  it('gives the addresses the route gives, in both languages', () => {
+    for (const locale of ['zh-cn', 'en'] as const) {
+      const sentence = routeFor(routes.observation, locale);
+      expect(sentence('000-110101-2014', 'a1b2')).toBe(routes.observation(locale, '000-110101-2014', 'a1b2'));
+      expect(routeFor(routes.card, locale)('m', 'o')).toBe(routes.card(locale, 'm', 'o'));
+    }
+    expect(routeFor(routes.observation, 'en')('r', 'o')).toBe('/atlas/en/reports/r/#obs-o');
+  });
+
+  it('calls a route that changes its ids for each address', () => {
+    const encoded = (l: string, id: string) => `/${l}/${encodeURIComponent(id.toUpperCase())}/`;
+    expect(routeFor(encoded, 'en')('a b')).toBe('/en/A%20B/');
   });
 });
