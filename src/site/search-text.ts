@@ -23,8 +23,11 @@ const STYLE = /<style\b[^>]*>[\s\S]*?<\/style>/gi;
  */
 const IGNORED = /<(figure|table)\b[^>]*\sdata-pagefind-ignore[\s>=][\s\S]*?<\/\1>/gi;
 
+/** A badge ("metric", a figure's metric on its card) is set apart from what it follows, as a reader sees it. */
+const BADGE = /<span class="badge"/g;
+
 /**
  * The page as indexed: its HTML without its style sheets, ignored maps and tables, and with a space after the end of
- * every block element.
+ * every block element and before every badge.
  */
-export const indexableHtml = (html: string): string => html.replace(STYLE, '').replace(IGNORED, '').replace(BLOCK_END, '$& ');
+export const indexableHtml = (html: string): string => html.replace(STYLE, '').replace(IGNORED, '').replace(BLOCK_END, '$& ').replace(BADGE, ' $&');

@@ -134,6 +134,8 @@ describe('navigation, search and downloads', () => {
     ['en/search/', 'enrolment', 'en'],
     ['search/', 'enrolment', 'zh-cn'],
     ['search/', '毛入园率', 'zh-cn'],
+    // a bureau's name: every figure card of its report, whose links, citation and badge ran into their neighbours
+    ['en/search/', '张店区', 'en'],
   ] as const)('on %s, excerpts for %s read as sentences: no field labels, download names or fields run together', async (path, query, locale) => {
     const { page, close } = await open(`${path}?q=${encodeURIComponent(query)}`);
     const excerpts = page.locator('[data-search-results] li p');
@@ -146,6 +148,8 @@ describe('navigation, search and downloads', () => {
       for (const label of labels) expect(text, `${label} glued to its value in: ${text}`).not.toMatch(new RegExp(`${escape(label)}(?![\\s:：]|$)`));
       for (const download of [s.frame.csv, s.frame.excel, s.downloadRows]) expect(text).not.toContain(download);
       expect(text).not.toMatch(/\.(csv|json)\b/);
+      // a figure's citation is not the page's text
+      expect(text).not.toContain('GB/T 7714');
       // "…capacity of a schoolUnitpeople": a field's last word glued to the next field's first
       expect(text).not.toMatch(/[a-z][A-Z][a-z]/);
     }

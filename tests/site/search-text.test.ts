@@ -56,3 +56,11 @@ describe('indexableHtml and what Pagefind ignores', () => {
     );
   });
 });
+
+describe('indexableHtml and badges', () => {
+  it('sets a badge apart from the link it follows, as a figure card’s head shows them', () => {
+    const html = '<p class="figure-card-head"><a href="/r/">Zhangdian District, Zibo</a><span class="badge">Zibo safe campuses</span> · 2019</p>';
+    expect(words(html)).toContain('ZiboZibo');
+    expect(words(indexableHtml(html))).toBe('Zhangdian District, Zibo Zibo safe campuses · 2019 ');
+  });
+});
