@@ -1,5 +1,5 @@
-// One browser session per test file: the built site served under its sub-path as GitHub Pages serves it, and
-// Debian's Chromium. The site tier runs two files at a time, each with its own server and browser.
+// One browser session per test file (or describe block): the built site served under its sub-path as GitHub Pages
+// serves it, and Debian's Chromium.
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Server } from 'node:http';
@@ -50,7 +50,10 @@ export const firstMetric = (() => {
   };
 })();
 
-/** Starts the server and the browser before the file's tests and stops them after; `open` visits a page. */
+/**
+ * Starts the server and the browser before the file's tests (or its describe block's) and stops them after; `open`
+ * visits a page in a context of its own, `browser()` and `origin()` give what a test drives itself.
+ */
 export function browserSession() {
   let browser: Browser;
   let server: Server;
@@ -79,5 +82,5 @@ export function browserSession() {
     await page.goto(url(path), { waitUntil: 'load' });
     return { page, problems, close: () => context.close() };
   }
-  return { open, url };
+  return { open, url, browser: () => browser, origin: () => origin };
 }

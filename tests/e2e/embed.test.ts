@@ -1,35 +1,20 @@
 // Charts that travel, in a real browser: the chart-only page, its snippet on a page of another site, and the tab a
 // shared address opens.
 import { readdirSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BASE_PATH, DIST, SITE_URL } from './paths.ts';
-import { serve } from '../../scripts/static-server.ts';
 import { htmlLang } from '../../src/i18n/locale.ts';
-import { launchChromium } from './chromium.ts';
+import { browserSession } from './browser-session.ts';
 
-let browser: Browser;
-let server: Server;
-let origin: string;
-const url = (path = '') => `${origin}${BASE_PATH}${path}`;
+const { browser, origin, url } = browserSession();
 const REACTS = { timeout: 15_000 };
 // a metric whose page draws a chart has an embed page
 const metric = () => readdirSync(`${DIST}/embed`)[0]!;
 
-beforeAll(async () => {
-  ({ origin, server } = await serve(DIST, BASE_PATH));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
 describe('embedding a chart', () => {
   for (const lang of ['', 'en/'])
     it(`${lang || 'zh/'}: the embed page draws the chart with its source line and a link back, without the site's header, navigation or footer`, async () => {
-      const page = await browser.newPage();
+      const page = await browser().newPage();
       await page.goto(url(`${lang}embed/${metric()}/`));
       expect(await page.locator('header.site, nav, footer.site').count()).toBe(0);
       expect(await page.locator(`figure.chart#chart-${metric()} .plot svg`).count()).toBeGreaterThan(0);
@@ -41,14 +26,14 @@ describe('embedding a chart', () => {
     });
 
   it('gives each charted metric page a snippet that loads the chart in an iframe on a blank page of another site', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(url(`metrics/${metric()}/`));
     await page.click(`#share-${metric()} summary`);
     const snippet = await page.locator(`textarea[data-embed-code="${metric()}"]`).inputValue();
     expect(snippet).toMatch(/^<iframe src="[^"]+" title="[^"]+" style="width: 100%; aspect-ratio: \d+ \/ \d+; border: 0"/);
     // the test build's site address stands for wherever the site is published; here it is this server
-    const host = await browser.newPage();
-    await host.setContent(`<!doctype html><html><body><h1>An article</h1>${snippet.replaceAll(SITE_URL, origin)}</body></html>`);
+    const host = await browser().newPage();
+    await host.setContent(`<!doctype html><html><body><h1>An article</h1>${snippet.replaceAll(SITE_URL, origin())}</body></html>`);
     const frame = await (await host.waitForSelector('iframe[data-bureau-atlas-embed]')).contentFrame();
     await frame!.waitForSelector(`figure.chart#chart-${metric()} .plot svg`, REACTS);
     expect(await frame!.locator('header.site').count()).toBe(0);
@@ -61,7 +46,7 @@ describe('embedding a chart', () => {
   });
 
   it('offers the rows drawn as CSV and Excel-ready CSV, the whole metric and the image', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(url(`en/metrics/${metric()}/`));
     const hrefs = await page.locator(`#share-${metric()} a[download]`).evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(hrefs).toEqual([
@@ -70,23 +55,23 @@ describe('embedding a chart', () => {
       `${BASE_PATH}charts/${metric()}.csv`,
       `${BASE_PATH}charts/${metric()}.en.png`,
     ]);
-    const drawn = (await (await fetch(`${origin}${hrefs[0]}`)).text()).trim().split('\n');
+    const drawn = (await (await fetch(`${origin()}${hrefs[0]}`)).text()).trim().split('\n');
     const marks = (await page.locator(`#chart-${metric()} .plot-wide`).getAttribute('data-observations'))!.split(' ');
     expect(drawn.length - 1).toBe(marks.length);
-    const excel = Buffer.from(await (await fetch(`${origin}${hrefs[1]}`)).arrayBuffer());
+    const excel = Buffer.from(await (await fetch(`${origin()}${hrefs[1]}`)).arrayBuffer());
     expect([...excel.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    for (const href of hrefs.slice(2)) expect((await fetch(`${origin}${href}`)).status).toBe(200);
+    for (const href of hrefs.slice(2)) expect((await fetch(`${origin()}${href}`)).status).toBe(200);
     await page.close();
   });
 });
 
 describe('links that keep the view', () => {
   it('opens the tab the address names, and writes the tab a reader opens into the address and the permalink', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(url(`metrics/${metric()}/?tab=table`));
     const table = page.locator(`#chart-${metric()} table`).first();
     await table.waitFor({ state: 'visible', ...REACTS });
-    const plain = await browser.newPage();
+    const plain = await browser().newPage();
     await plain.goto(url(`metrics/${metric()}/`));
     expect(await plain.locator(`#chart-${metric()} table`).first().isVisible()).toBe(false);
     await plain.click(`#chart-${metric()} label:has(input[data-tab=table])`);

@@ -1,37 +1,23 @@
 // The data explorer in a real browser, on the built site served by the project's static server (byte ranges, as
 // GitHub Pages answers them).
-import type { Server } from 'node:http';
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_PATH, DIST } from './paths.ts';
-import { serve } from '../../scripts/static-server.ts';
+import { type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { BASE_PATH } from './paths.ts';
 import observations from '../../public/data/observations.json' with { type: 'json' };
 import metrics from '../../public/data/metrics.json' with { type: 'json' };
 import regions from '../../public/data/regions.json' with { type: 'json' };
 import type { Observation } from '../../src/model/observation.ts';
-import { launchChromium } from './chromium.ts';
+import { browserSession } from './browser-session.ts';
 
-let browser: Browser;
-let server: Server;
-let origin: string;
-const url = (path = '') => `${origin}${BASE_PATH}${path}`;
+const { browser, origin, url } = browserSession();
 // the explorer's first rows on two loaded cores: reader fetched, footer, filter columns and one page of rows
 const READY = { timeout: 20_000 };
 const all = observations as Observation[];
 const metricName = new Map(metrics.map((m) => [m.metric_id, m.name_zh]));
 const provinceOf = new Map(regions.map((r) => [r.region_id, r.province_zh]));
 
-beforeAll(async () => {
-  ({ origin, server } = await serve(DIST, BASE_PATH));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
-
 async function explore(path: string, options: { javaScriptEnabled?: boolean; width?: number } = {}) {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 900 } });
+  const context = await browser().newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1280, height: 900 } });
   const page = await context.newPage();
   const problems: string[] = [];
   const parquet: { url: string; status: number; range: string | null; bytes: number }[] = [];
@@ -152,7 +138,7 @@ describe('the data explorer', () => {
     const links = await page.locator('.explore-files a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links).toContain(`${BASE_PATH}data/observations.csv`);
     expect(links).toContain(`${BASE_PATH}data/observations.parquet`);
-    for (const href of links) expect((await fetch(`${origin}${href}`)).status, href!).toBe(200);
+    for (const href of links) expect((await fetch(`${origin()}${href}`)).status, href!).toBe(200);
     expect(await page.locator(`a[href="${BASE_PATH}regions/"]`).count()).toBeGreaterThan(0);
     expect(await page.locator(`a[href="${BASE_PATH}topics/access/"]`).count()).toBeGreaterThan(0);
     await close();

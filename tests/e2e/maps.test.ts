@@ -1,17 +1,14 @@
 // The maps of the built site: every one whole (Taiwan, the 南海诸岛 inset and its line), no path over the globe,
 // within the page budget, and the same with JavaScript as without.
 import { readFileSync, readdirSync } from 'node:fs';
-import type { Server } from 'node:http';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
-import { type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chinaFrame } from '../../src/maps/projection.ts';
-import { serve } from '../../scripts/static-server.ts';
 import { insidePath, subpaths, type Pt } from '../maps/svg-paths.ts';
 import { BASE_PATH, DIST } from './paths.ts';
-import { launchChromium } from './chromium.ts';
+import { browserSession } from './browser-session.ts';
 
 const htmlFiles = (dir: string): string[] =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -89,22 +86,12 @@ describe('every map of the built site', () => {
 });
 
 describe('the maps in a browser', () => {
-  let browser: Browser;
-  let server: Server;
-  let origin: string;
-  beforeAll(async () => {
-    ({ origin, server } = await serve(DIST, BASE_PATH));
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  const { browser, origin } = browserSession();
 
   const shot = async (path: string, javaScriptEnabled: boolean, width: number) => {
-    const context = await browser.newContext({ javaScriptEnabled, viewport: { width, height: 900 } });
+    const context = await browser().newContext({ javaScriptEnabled, viewport: { width, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${origin}${BASE_PATH}${path}`, { waitUntil: 'load' });
+    await page.goto(`${origin()}${BASE_PATH}${path}`, { waitUntil: 'load' });
     const figure = page.locator('figure.map').first();
     const result = { html: await figure.innerHTML(), png: await figure.screenshot(), box: (await figure.boundingBox())! };
     await context.close();

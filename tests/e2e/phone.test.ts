@@ -1,18 +1,14 @@
 // The built site on a 390 × 844 phone, in both languages: the header leaves the screen to the page, and no table
 // squeezes Chinese to one or two characters a line.
-import type { Server } from 'node:http';
-import { type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BASE_PATH, DIST } from './paths.ts';
-import { serve } from '../../scripts/static-server.ts';
+import { type Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BASE_PATH } from './paths.ts';
 import observations from '../../public/data/observations.json' with { type: 'json' };
 import type { Observation } from '../../src/model/observation.ts';
 import { headerHeight, MAX_HEADER_PX, MIN_CELL_CHARS, narrowChineseCells } from './phone-checks.ts';
-import { launchChromium } from './chromium.ts';
+import { browserSession } from './browser-session.ts';
 
-let browser: Browser;
-let server: Server;
-let origin: string;
+const { browser, origin } = browserSession();
 let page: Page;
 
 /** The id with the most observations: the page of that kind with the longest tables. */
@@ -36,20 +32,14 @@ const PAGES = [
 const BOTH = [...PAGES, ...PAGES.map((p) => `en/${p}`)];
 
 beforeAll(async () => {
-  ({ origin, server } = await serve(DIST, BASE_PATH));
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
+  page = await (await browser().newContext({ viewport: { width: 390, height: 844 } })).newPage();
 });
 
 describe('on a 390 px phone, in both languages', () => {
   it(`keeps the header at most ${MAX_HEADER_PX} px tall`, async () => {
     const tall: string[] = [];
     for (const path of BOTH) {
-      await page.goto(`${origin}${BASE_PATH}${path}`, { waitUntil: 'load' });
+      await page.goto(`${origin()}${BASE_PATH}${path}`, { waitUntil: 'load' });
       const height = await headerHeight(page);
       expect(height, `${path}: no header`).toBeGreaterThan(0);
       if (height > MAX_HEADER_PX) tall.push(`/${path}: ${height} px`);
@@ -61,7 +51,7 @@ describe('on a 390 px phone, in both languages', () => {
     const narrow: string[] = [];
     let cells = 0;
     for (const path of BOTH) {
-      await page.goto(`${origin}${BASE_PATH}${path}`, { waitUntil: 'load' });
+      await page.goto(`${origin()}${BASE_PATH}${path}`, { waitUntil: 'load' });
       cells += await page.locator('td, th').count();
       for (const cell of await narrowChineseCells(page)) narrow.push(`/${path}: “${cell.text}” ${cell.chars} characters wide`);
     }

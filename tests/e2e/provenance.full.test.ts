@@ -2,14 +2,12 @@
 // languages: a chart mark on the home page opens the figure's card (value, sentence with the figure marked, report,
 // what was inferred, a link to the full text and one back to the chart); the back link lands on the chart; the
 // full-text link lands on the highlighted figure with its report named above it.
-import type { Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Locator, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { BASE_PATH, DIST } from './paths.ts';
-import { serve } from '../../scripts/static-server.ts';
 import observations from '../../public/data/observations.json' with { type: 'json' };
 import reports from '../../public/data/reports.json' with { type: 'json' };
 import regions from '../../public/data/regions.json' with { type: 'json' };
@@ -21,23 +19,12 @@ import { inferenceLine, inferences } from '../../src/site/figure-card.ts';
 import { t } from '../../src/i18n/strings.ts';
 import { isWarning } from '../../src/vocab/flags.ts';
 import type { Locale } from '../../src/i18n/format.ts';
-import { launchChromium } from './chromium.ts';
+import { browserSession } from './browser-session.ts';
 
-let browser: Browser;
-let server: Server;
-let origin: string;
+const { browser, origin } = browserSession();
 const byId = new Map((observations as Observation[]).map((o) => [o.observation_id, o]));
 const report = new Map((reports as PublishedReport[]).map((r) => [r.report_id, r]));
 const region = new Map((regions as Region[]).map((r) => [r.region_id, r]));
-
-beforeAll(async () => {
-  ({ origin, server } = await serve(DIST, BASE_PATH));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
 
 /** Whether the element's box is inside the viewport (at least its top line). */
 const onScreen = (el: Locator) =>
@@ -63,9 +50,9 @@ describe('from a chart mark to its sentence and back, without JavaScript', () =>
     '$locale at $width px',
     async ({ locale, prefix, width }) => {
       const s = t(locale);
-      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width, height: width < 500 ? 844 : 900 } });
+      const context = await browser().newContext({ javaScriptEnabled: false, viewport: { width, height: width < 500 ? 844 : 900 } });
       const page = await context.newPage();
-      await page.goto(`${origin}${BASE_PATH}${prefix}`, { waitUntil: 'load' });
+      await page.goto(`${origin()}${BASE_PATH}${prefix}`, { waitUntil: 'load' });
       const mark = page.locator('figure svg a[href*="#obs-"]').first();
       await follow(page, mark);
 
