@@ -21,7 +21,18 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'site', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/e2e/build.setup.ts'], hookTimeout: 600_000, fileParallelism: false },
+        test: {
+          name: 'site',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/build.setup.ts'],
+          hookTimeout: 600_000,
+          fileParallelism: false,
+          // after the unit and full tiers, as a group of its own
+          sequence: { groupOrder: 1 },
+          // one module graph for the tier's files too (Playwright, linkedom and the data load once): 20 s of the
+          // tier's 160 s went to loading them again for each file
+          isolate: false,
+        },
       },
     ],
   },

@@ -1,6 +1,6 @@
 // One browser session per test file (or describe block): the built site served under its sub-path as GitHub Pages
 // serves it, and Debian's Chromium.
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Server } from 'node:http';
 import { type Browser } from 'playwright-core';
@@ -12,7 +12,7 @@ import metrics from '../../public/data/metrics.json' with { type: 'json' };
 import type { Observation } from '../../src/model/observation.ts';
 import type { PublishedMetric } from '../../src/model/metric.ts';
 import { partition } from '../../src/site/comparable.ts';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 
 // Waits measured on two cores busy with a build and the unit tests at once: a whole tooltip, highlight or scroll test
 // took 2.4–5.3 s including its page load, so the page's answer to one event gets 10 s; Pagefind's first results
@@ -31,6 +31,31 @@ export const sitePages = (dir = DIST): string[] =>
         ? [relative(DIST, dir) ? `${relative(DIST, dir)}/` : '']
         : [],
   );
+
+/**
+ * The site's pages by structure: pages of one kind (first path segment) and language that load the same scripts and
+ * hold the same element names, classes and data-, aria- and role attributes run the same code on the same kinds of
+ * elements. Each structure is stood for by its largest page (the most marks and rows); `pages` is how many share it.
+ */
+export function pageShapes(dir = DIST): { path: string; pages: number }[] {
+  const shapes = new Map<string, { path: string; size: number; pages: number }>();
+  for (const path of sitePages(dir)) {
+    const html = readFileSync(join(dir, path, 'index.html'), 'utf8');
+    const parts = new Set([`kind:${path.replace(/^en\//, '').split('/')[0]}`, `lang:${/<html[^>]*\slang="([^"]*)"/.exec(html)?.[1]}`]);
+    for (const [, src] of html.matchAll(/<script\b[^>]*\ssrc="([^"]*)"/g)) parts.add(`script:${src}`);
+    for (const [, tag] of html.matchAll(/<([a-zA-Z][\w-]*)/g)) parts.add(`<${tag!.toLowerCase()}`);
+    for (const [, attr] of html.matchAll(/\s(data-[\w-]+|aria-[\w-]+|role)=/g)) parts.add(`@${attr}`);
+    for (const [, names] of html.matchAll(/\sclass="([^"]*)"/g)) for (const name of names!.split(/\s+/)) if (name) parts.add(`.${name}`);
+    const key = [...parts].sort().join(' ');
+    const shape = shapes.get(key);
+    if (!shape) shapes.set(key, { path, size: html.length, pages: 1 });
+    else {
+      shape.pages++;
+      if (html.length > shape.size) Object.assign(shape, { path, size: html.length });
+    }
+  }
+  return [...shapes.values()].map(({ path, pages }) => ({ path, pages }));
+}
 
 /** The metric whose page draws the most regions: one with a comparison chart (a metric that compares nowhere has none). */
 export const firstMetric = (() => {

@@ -1,10 +1,12 @@
 // The built site in a real browser, served under its sub-path as GitHub Pages serves it: reading a chart, moving
-// between pages, searching, downloading, and every page template on a phone and a desktop. Every page's load is
-// sweep.test.ts; accessibility is accessibility.test.ts.
-import { mkdirSync } from 'node:fs';
+// between pages, searching, downloading, and every page template on a phone and a desktop. Every kind of page's load is
+// sweep.test.ts; accessibility is accessibility.test.ts; npm run screenshots writes the main page kinds to look at.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BASE_PATH } from './paths.ts';
+import { BASE_PATH, DIST } from './paths.ts';
 import observations from '../../public/data/observations.json' with { type: 'json' };
 import type { Observation } from '../../src/model/observation.ts';
 import { readerProblems } from './reader-checks.ts';
@@ -12,7 +14,6 @@ import { t } from '../../src/i18n/strings.ts';
 import { browserSession, firstMetric, REACTS, SEARCH_ANSWERS } from './browser-session.ts';
 
 const { open, url } = browserSession();
-const SHOTS = join('test-results', 'screenshots');
 
 describe('reading a chart', () => {
   it('shows a tooltip when a mark is hovered or focused', async () => {
@@ -246,24 +247,20 @@ describe('every page template, in both languages, on a phone and a desktop', () 
   }, 300_000);
 });
 
-describe('screenshots', () => {
-  it('writes the main page kinds at phone and desktop widths', async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    const kinds: [string, string][] = [
-      ['home', ''],
-      ['topic', 'topics/access/'],
-      ['metric', `metrics/${firstMetric()}/`],
-      ['region', `regions/${observations[0]!.region_id}/`],
-      ['report', `reports/${observations[0]!.report_id}/`],
-    ];
-    for (const width of [360, 1280]) {
-      for (const [name, path] of kinds) {
-        const { page, close } = await open(path, { width });
-        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        expect(overflow, `${name} at ${width}px scrolls sideways`).toBeLessThanOrEqual(0);
-        await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
-        await close();
-      }
+describe('npm run screenshots', () => {
+  it('writes whole pages in both languages at a phone and a desktop width, and says whether each fits', () => {
+    const out = mkdtempSync(join(tmpdir(), 'atlas-shots-'));
+    const run = spawnSync(process.execPath, ['scripts/screenshots.ts', '--dist', DIST, '--base', BASE_PATH, '--out', out, 'methodology/'], {
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    const shots = readdirSync(out).sort();
+    expect(shots).toEqual(['en_methodology-1280.png', 'en_methodology-390.png', 'methodology-1280.png', 'methodology-390.png']);
+    for (const shot of shots) {
+      // a PNG's width is the big-endian word at byte 16 of its header
+      expect(readFileSync(join(out, shot)).readUInt32BE(16), shot).toBe(Number(/-(\d+)\.png$/.exec(shot)![1]));
+      expect(run.stdout).toMatch(new RegExp(`${shot}\\s+200\\s+fits`));
     }
-  }, 120_000);
+    rmSync(out, { recursive: true, force: true });
+  }, 60_000);
 });

@@ -1,9 +1,9 @@
-// The site tier's builds, made once per run: the real site under a sub-path as GitHub Pages serves it (DIST), the
+// The site tier's builds, made once per run: the real site under a sub-path as GitHub Pages serves it (DIST) and the
 // same commit a second time with its pages built by two processes (DIST_AGAIN: a build repeats byte for byte, and
-// the national edition's two-process build gives the same files as one) and the site as a fork builds it, with no
-// address, sub-path or repository (DIST_UNCONFIGURED). npm run data runs once for all three. An Astro build keeps
-// about one core busy, so the builds run side by side, as many at once as the machine has cores (BUILDS_AT_ONCE
-// overrides); the extra two each build in a copy of the project, so that no two builds share Astro's caches.
+// the national edition's two-process build gives the same files as one). npm run data runs once for both. An Astro
+// build keeps about one core busy, so the builds run side by side, as many at once as the machine has cores
+// (BUILDS_AT_ONCE overrides); the second builds in a copy of the project, so that the two share no Astro cache. (The
+// site as a fork builds it, with no address, sub-path or repository, is hostile.test.ts's build.)
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { scratchProject } from '../../scripts/scratch-project.ts';
 import { buildPages } from '../../scripts/lib/pages-build.ts';
 import { atMost } from './at-most.ts';
-import { BASE_PATH, DIST, DIST_AGAIN, DIST_UNCONFIGURED, REPO_URL, SITE_URL, buildEnv } from './paths.ts';
+import { BASE_PATH, DIST, DIST_AGAIN, REPO_URL, SITE_URL, buildEnv } from './paths.ts';
 
 const REPO = process.cwd();
 const CONFIGURED = { BASE_PATH, SITE_URL, REPO_URL };
@@ -28,33 +28,31 @@ function run(command: string, args: string[], options: { cwd?: string; env: Node
 }
 
 /**
- * The site of public/data built in a copy of the project into `out`, with the given configuration only; `split`
- * builds its pages in two processes as the national edition is built (scripts/lib/pages-build.ts).
+ * The site of public/data built again in a copy of the project into `out`, as the shared build is configured, its
+ * pages built by two processes as the national edition is built (scripts/lib/pages-build.ts), with its search index.
  */
-async function buildCopy(out: string, config: Record<string, string>, options: { searchIndex: boolean; split: boolean }, roots: string[]): Promise<void> {
+async function buildAgain(out: string, roots: string[]): Promise<void> {
   const root = join(mkdtempSync(join(tmpdir(), 'atlas-site-')), 'project');
   roots.push(root);
   scratchProject(root, join(REPO, 'public', 'data'));
-  // the repository address a build finds without REPO_URL
+  // every build reads its addresses' fields (src/site/issue.ts)
   copyFileSync(join(REPO, 'CITATION.cff'), join(root, 'CITATION.cff'));
-  const env = buildEnv({ ...config, ATLAS_DATA: join(root, 'public', 'data'), DIST_DIR: out, ATLAS_SPLIT: options.split ? '1' : '0' });
-  for (const key of Object.keys(CONFIGURED)) if (!(key in config)) delete env[key];
+  const env = buildEnv({ ...CONFIGURED, ATLAS_DATA: join(root, 'public', 'data'), DIST_DIR: out, ATLAS_SPLIT: '1' });
   const failed = await buildPages(root, out, env, 'ignore');
   if (failed) throw new Error(failed);
-  if (options.searchIndex) await run(process.execPath, ['scripts/search-index.ts'], { env });
+  await run(process.execPath, ['scripts/search-index.ts'], { env });
 }
 
 export default async function setup(): Promise<() => void> {
-  for (const dir of [DIST, DIST_AGAIN, DIST_UNCONFIGURED]) rmSync(dir, { recursive: true, force: true });
+  for (const dir of [DIST, DIST_AGAIN]) rmSync(dir, { recursive: true, force: true });
   await run('npm', ['run', 'data'], { env: buildEnv({}) });
   const roots: string[] = [];
   await atMost(Number(process.env.BUILDS_AT_ONCE) || availableParallelism(), [
     () => run(process.execPath, ['scripts/build-site.ts'], { env: buildEnv({ ...CONFIGURED, DIST_DIR: DIST }) }),
     // the same commit again, its pages built by two processes: the repeat must match byte for byte either way
-    () => buildCopy(DIST_AGAIN, CONFIGURED, { searchIndex: true, split: true }, roots),
-    () => buildCopy(DIST_UNCONFIGURED, {}, { searchIndex: false, split: false }, roots),
+    () => buildAgain(DIST_AGAIN, roots),
   ]);
   return () => {
-    for (const dir of [DIST_AGAIN, DIST_UNCONFIGURED, ...roots.map((r) => join(r, '..'))]) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [DIST_AGAIN, ...roots.map((r) => join(r, '..'))]) rmSync(dir, { recursive: true, force: true });
   };
 }

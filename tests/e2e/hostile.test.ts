@@ -2,6 +2,7 @@
 // languages: markup after ordinary words (where language marking wraps runs of Latin text), attribute breakers,
 // an SVG's end inside chart labels, quotes HTML writes as character references, and a report whose published text
 // is valid JavaScript named by a script tag. Two regions publish the same metric, so comparison charts are drawn.
+// It is built as a fork builds it, with no site address, sub-path or repository, and checked for that too.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,8 @@ import { REGIONS, reportJson, writeDataset } from '../fixtures/dataset.ts';
 import { BASE, MARK, SCRIPT_SOURCE, writeHostileDataset } from '../fixtures/hostile-dataset.ts';
 import { serve } from '../../scripts/static-server.ts';
 import { buildEnv } from './paths.ts';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { repositoryUrl } from '../../src/site/issue.ts';
 
 const HUGE = '长'.repeat(100_000);
 const PUBLIC_STAGING = join(process.cwd(), 'public', `data.staging-${process.pid}`);
@@ -37,7 +39,10 @@ beforeAll(() => {
   mkdirSync(PUBLIC_STAGING, { recursive: true });
   writeFileSync(join(PUBLIC_STAGING, 'observations.csv'), 'half-written');
   const started = performance.now();
-  execFileSync('npx', ['astro', 'build'], { env: buildEnv({ ATLAS_DATA: OUT, DIST_DIR: DIST, BASE_PATH: BASE }), stdio: ['ignore', 'ignore', 'inherit'] });
+  // built as a fork or a reader's own checkout builds it: told neither its address nor its repository
+  const env = buildEnv({ ATLAS_DATA: OUT, DIST_DIR: DIST });
+  for (const key of ['SITE_URL', 'BASE_PATH', 'REPO_URL']) delete env[key];
+  execFileSync('npx', ['astro', 'build'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   console.log(`hostile astro build: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }, 600_000);
 afterAll(() => {
@@ -121,7 +126,7 @@ describe('a hostile dataset', () => {
     const { document } = parseHTML(page('en/reports/005-boshan-2019'));
     const text = document.body.textContent!.replace(/\s+/g, ' ');
     expect(text).toContain('"Nanyue Outstanding Teacher" aa bb cc 2014–2018年 <meta http-equiv=refresh');
-    expect(text).toContain('Boshan District Education and Sports Bureau aa bb <script src=/hostile/data/sources/005-boshan-2019.txt');
+    expect(text).toContain(`Boshan District Education and Sports Bureau aa bb <script src=${BASE}data/sources/005-boshan-2019.txt`);
     const metric = parseHTML(page('en/metrics/school_construction_investment')).document.body.textContent!.replace(/\s+/g, ' ');
     expect(metric).toContain('Investment in schools x="y" data-pwned="1" "Nanyue Outstanding Teacher" & 2014–2018');
     const zh = parseHTML(page('reports/004-zhangdian-2019')).document.body.textContent!.replace(/\s+/g, ' ');
@@ -187,6 +192,35 @@ describe('a hostile dataset', () => {
   it('never copies a staging folder of npm run data into the site', () => {
     expect(existsSync(join(DIST, `data.staging-${process.pid}`))).toBe(false);
     expect(readdirSync(DIST).filter((f) => /\.(staging|previous)-\d+$/.test(f))).toEqual([]);
+  });
+});
+
+// A build told neither where it is served (SITE_URL, BASE_PATH) nor which repository takes error reports (REPO_URL),
+// as a fork or a reader's own checkout builds it: no page, citation, code snippet or data file names the builder's
+// machine, and no page offers to report an error to nowhere.
+describe('the hostile dataset built with no site address and no repository configured', () => {
+  const served = () => files(DIST, '').filter((f) => /\.(html|json|csv|svg|txt|xml|js|cff)$/.test(f));
+
+  it('names no localhost in any page, citation, snippet or data file', () => {
+    const all = served();
+    expect(all.length).toBeGreaterThan(100);
+    const naming = all.filter((f) => /localhost|127\.0\.0\.1/.test(readFileSync(f, 'utf8'))).map((f) => relative(DIST, f));
+    expect(naming.slice(0, 10), `${naming.length} files`).toEqual([]);
+  });
+
+  it('links its canonical and twin pages from the root, and its citations give no address', () => {
+    const report = page('reports/005-boshan-2019');
+    expect(report).toMatch(/<link rel="canonical" href="\/reports\/005-boshan-2019\/"/);
+    expect(report).toMatch(/<link rel="alternate" hreflang="en" href="\/en\/reports\/005-boshan-2019\/"/);
+    expect(report).not.toMatch(/url\s*=\s*\{/);
+  });
+
+  it('offers no error report where no repository is configured', () => {
+    expect(repositoryUrl({}, process.cwd())).toBeNull();
+    const offering = files(DIST, '.html')
+      .filter((f) => /issues\/new|<summary>[^<]*(报错|report an error)/.test(readFileSync(f, 'utf8')))
+      .map((f) => relative(DIST, f));
+    expect(offering.slice(0, 10), `${offering.length} pages`).toEqual([]);
   });
 });
 

@@ -16,7 +16,7 @@ import { isGrouped } from '../../src/site/listing.ts';
 import { isSharded, searchShards, shardPath } from '../../src/site/search-shards.ts';
 import { parseHTML } from 'linkedom';
 import { t } from '../../src/i18n/strings.ts';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 
 const SHARD_PAGES = 4;
 const work = mkdtempSync(join(tmpdir(), 'atlas-national-'));

@@ -4,8 +4,6 @@ export const BASE_PATH = '/bureau-atlas/';
 export const DIST = join(process.cwd(), 'test-results', 'site');
 /** The same commit built a second time, by the site tier's setup, to show that a build repeats byte for byte. */
 export const DIST_AGAIN = `${DIST}-again`;
-/** The site built as a fork or a reader's checkout builds it: no SITE_URL, BASE_PATH or REPO_URL. */
-export const DIST_UNCONFIGURED = `${DIST}-unconfigured`;
 export const SITE_URL = 'http://127.0.0.1:4399';
 /** The repository that "report a wrong figure" links to in the test build. */
 export const REPO_URL = 'https://github.com/example/bureau-atlas';

@@ -11,7 +11,7 @@ import observations from '../../public/data/observations.json' with { type: 'jso
 import type { Observation } from '../../src/model/observation.ts';
 import { headerHeight, MAX_HEADER_PX, MIN_CELL_CHARS, narrowChineseCells } from './phone-checks.ts';
 import { chartScreen, median, MAX_TITLE_TO_PLOT, MAX_TITLE_TO_PLOT_MEDIAN, MIN_TARGET_PX, SCREEN, type ChartScreen } from './reader-screen-checks.ts';
-import { launchChromium } from './chromium.ts';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
 
 let browser: Browser;
 let server: Server;

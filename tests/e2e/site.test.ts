@@ -21,8 +21,8 @@ const htmlFiles = (dir: string): string[] =>
     e.isDirectory() ? htmlFiles(join(dir, e.name)) : e.name.endsWith('.html') ? [join(dir, e.name)] : [],
   );
 
-/** Each built page's ids, links (a[href]) and every URL it loads or links: each page parsed once for the link tests. */
-let links: { file: string; ids: Set<string>; anchors: string[]; urls: string[] }[] | undefined;
+/** Each built page's ids, links (a[href]), every URL it loads or links and what it loads: each page parsed once for the link tests. */
+let links: { file: string; ids: Set<string>; anchors: string[]; urls: string[]; loads: string[] }[] | undefined;
 const pageLinks = () =>
   (links ??= htmlFiles(DIST).map((file) => {
     const { document } = parseHTML(readFileSync(file, 'utf8'));
@@ -31,6 +31,10 @@ const pageLinks = () =>
       ids: new Set([...document.querySelectorAll('[id]')].map((e) => e.id)),
       anchors: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!),
       urls: [...document.querySelectorAll('a[href], link[href], script[src], img[src]')].map((el) => el.getAttribute('href') ?? el.getAttribute('src')!),
+      // what the browser fetches as the page loads (a link to another page is the broken-link test's)
+      loads: [...document.querySelectorAll('link[rel="stylesheet"][href], link[rel="preload"][href], link[rel="icon"][href], script[src], img[src]')].map(
+        (el) => el.getAttribute('href') ?? el.getAttribute('src')!,
+      ),
     };
   }));
 
@@ -207,9 +211,14 @@ describe('the built site', () => {
     }
   });
 
-  it('keeps every internal link and asset under the base path', () => {
+  it('keeps every internal link and asset under the base path, and every file a page loads is there', () => {
     const outside: string[] = [];
-    for (const { file, urls } of pageLinks()) {
+    const missing: string[] = [];
+    for (const { file, urls, loads } of pageLinks()) {
+      for (const url of loads) {
+        const path = decodeURIComponent(url.split(/[?#]/)[0]!.slice(BASE_PATH.length));
+        if (url.startsWith(BASE_PATH) && !existsSync(join(DIST, path))) missing.push(`${relative(DIST, file)}: ${url}`);
+      }
       for (const url of urls) {
         if (url.startsWith('/') && !url.startsWith(BASE_PATH)) outside.push(`${relative(DIST, file)}: ${url}`);
         // the one link out: a prefilled issue on the project's repository
@@ -218,6 +227,7 @@ describe('the built site', () => {
       }
     }
     expect(outside).toEqual([]);
+    expect(missing).toEqual([]);
   });
 
   it('has no broken internal link and no page that nothing links to', () => {

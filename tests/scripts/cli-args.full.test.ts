@@ -36,6 +36,8 @@ describe('the scripts refuse a bad number in one line, without a stack trace', (
     ['bench-scale.ts', ['--timeout-min', '0'], 'bench:scale: --timeout-min "0": expected a whole number from 1 to 1440'],
     ['bench-extract.ts', ['--json'], 'bench:extract: --json: needs a value'],
     ['extract.ts', ['--out'], 'extract: --out: needs a value'],
+    ['screenshots.ts', ['--dist', 'no-such-site'], 'screenshots: --dist no-such-site: no built site there'],
+    ['screenshots.ts', ['--out'], 'screenshots: --out: needs a value'],
   ])('%s %j', (script, args, message) => {
     const r = run(script, args);
     expect(r.status).toBe(2);
