@@ -38,7 +38,8 @@ try {
     const context = await browser.newContext({ viewport: { width, height: width < 600 ? 844 : 900 } });
     const page = await context.newPage();
     for (const path of pages) {
-      const response = await page.goto(`${origin}${base}${path}`, { waitUntil: 'load' });
+      // what the page fetches as it starts (a search's results) is on the screen too
+      const response = await page.goto(`${origin}${base}${path}`, { waitUntil: 'networkidle' });
       const name = `${(path.replace(/\/$/, '') || 'home').replaceAll('/', '_')}-${width}.png`;
       await page.screenshot({ path: join(out, name), fullPage: true });
       const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -131,6 +131,18 @@ describe('navigation, search and downloads', () => {
     await close();
   });
 
+  it('offers the Chinese edition for Chinese words on the English site even when the English index finds something', async () => {
+    // 临泉县 is in the English text of one report's note; the county's own page is found in the Chinese edition
+    const { page, close } = await open(`en/search/?q=${encodeURIComponent('临泉县')}`);
+    const status = page.locator('[data-search-status]');
+    await expect.poll(() => status.textContent(), SEARCH_ANSWERS).toMatch(/^\d+ results?\b/);
+    expect(await page.locator('[data-search-results] li').count()).toBeGreaterThan(0);
+    const count = await page.locator('[data-search-results] li').count();
+    expect(await status.textContent()).toMatch(count === 1 ? /^1 result\. Chinese words/ : /^\d+ results(, showing the first \d+)?\. Chinese words/);
+    expect(await status.locator('a').getAttribute('href')).toBe(`${BASE_PATH}search/?q=${encodeURIComponent('临泉县')}`);
+    await close();
+  });
+
   it.each([
     ['en/search/', 'enrolment', 'en'],
     ['search/', 'enrolment', 'zh-cn'],
