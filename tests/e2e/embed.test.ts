@@ -45,22 +45,29 @@ describe('embedding a chart', () => {
     await page.close();
   });
 
-  it('offers the rows drawn as CSV and Excel-ready CSV, the whole metric and the image', async () => {
+  it('offers, once, the rows drawn and the image, then every value of the metric', async () => {
     const page = await browser().newPage();
     await page.goto(url(`en/metrics/${metric()}/`));
-    const hrefs = await page.locator(`#share-${metric()} a[download]`).evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const hrefs = await page.locator(`#chart-${metric()} .download-menu a[download]`).evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(hrefs).toEqual([
-      `${BASE_PATH}charts/drawn/${metric()}.csv`,
       `${BASE_PATH}charts/drawn/${metric()}.excel.csv`,
-      `${BASE_PATH}charts/${metric()}.csv`,
+      `${BASE_PATH}charts/drawn/${metric()}.csv`,
+      `${BASE_PATH}charts/${metric()}.en.svg`,
       `${BASE_PATH}charts/${metric()}.en.png`,
+      `${BASE_PATH}charts/${metric()}.excel.csv`,
+      `${BASE_PATH}charts/${metric()}.csv`,
+      `${BASE_PATH}data/by-metric/${metric()}.json`,
     ]);
-    const drawn = (await (await fetch(`${origin()}${hrefs[0]}`)).text()).trim().split('\n');
+    // the share toggle passes the chart on; its downloads are the tab's, not a second list
+    expect(await page.locator(`#share-${metric()} a[download]`).count()).toBe(0);
+    const drawn = (await (await fetch(`${origin()}${hrefs[1]}`)).text()).trim().split('\n');
     const marks = (await page.locator(`#chart-${metric()} .plot-wide`).getAttribute('data-observations'))!.split(' ');
     expect(drawn.length - 1).toBe(marks.length);
-    const excel = Buffer.from(await (await fetch(`${origin()}${hrefs[1]}`)).arrayBuffer());
+    const all = (await (await fetch(`${origin()}${hrefs[5]}`)).text()).trim().split('\n');
+    expect(all.length).toBeGreaterThanOrEqual(drawn.length);
+    const excel = Buffer.from(await (await fetch(`${origin()}${hrefs[0]}`)).arrayBuffer());
     expect([...excel.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    for (const href of hrefs.slice(2)) expect((await fetch(`${origin()}${href}`)).status).toBe(200);
+    for (const href of hrefs.slice(2)) expect((await fetch(`${origin()}${href}`)).status, href).toBe(200);
     await page.close();
   });
 });
