@@ -7,11 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { browserSession, pageShapes, sitePages } from './browser-session.ts';
 
 const { open, url } = browserSession();
+// the site's pages read and grouped once, for both tests
+let shapes: ReturnType<typeof pageShapes> | undefined;
+const shaped = () => (shapes ??= pageShapes());
 
 describe('every kind of page in a browser', () => {
   it('groups the pages by their structure, and no structure of a page kind or language is left without its page', () => {
     const all = sitePages();
-    const shapes = pageShapes();
+    const shapes = shaped();
     expect(shapes.reduce((n, s) => n + s.pages, 0)).toBe(all.length);
     const kinds = (paths: string[]) => new Set(paths.map((p) => `${p.startsWith('en/') ? 'en' : 'zh'} ${p.replace(/^en\//, '').split('/')[0]}`));
     expect(kinds(shapes.map((s) => s.path))).toEqual(kinds(all));
@@ -20,7 +23,7 @@ describe('every kind of page in a browser', () => {
   });
 
   it('loads without console errors, failed requests or requests that leave the origin', async () => {
-    const shapes = pageShapes();
+    const shapes = shaped();
     expect(shapes.length).toBeGreaterThan(20);
     // One page object for all visits: a new browser context per page would dominate the run time. (Pages side by
     // side were slower: loading a page keeps the 2-core machine's cores busy already.)
